@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { FieldSpecs } from '../records/list-query.ts';
+import { countryField, domainField, emailField, moneyField, phoneField, urlField } from '../records/fields.ts';
+import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
+
+export const customerStatuses = ['prospect', 'customer', 'former_customer', 'partner', 'competitor', 'other'] as const;
+
+const accountFields = {
+  domain: domainField,
+  website: urlField,
+  phone: phoneField,
+  email: emailField,
+  street: optionalText(300),
+  postalCode: optionalText(20),
+  city: optionalText(200),
+  region: optionalText(200),
+  country: countryField,
+  kvkNumber: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/[\s.]/g, ''))
+    .refine((value) => value === '' || /^\d{8}$/.test(value), { error: 'A KvK number has 8 digits.' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional(),
+  vatNumber: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/[\s.]/g, '').toUpperCase())
+    .refine((value) => value === '' || /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(value), { error: 'Use a VAT number such as NL123456789B01.' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional(),
+  industryCode: optionalText(20),
+  employeeCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  annualRevenue: moneyField.nullable().optional(),
+  foundedYear: z.number().int().min(1000).max(2100).nullable().optional(),
+  technologies: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+  customerStatus: z.enum(customerStatuses).optional(),
+  ownerId,
+  description: optionalText(10_000),
+  tags: tagsInput.optional(),
+  custom: customInput.optional(),
+};
+
+export const accountCreateInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'Enter the company name.' }).max(300),
+  ...accountFields,
+});
+
+export const accountUpdateInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'The company name cannot be empty.' }).max(300).optional(),
+  ...accountFields,
+});
+
+export const accountResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  website: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  kvkNumber: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  employeeCount: z.number().nullable(),
+  annualRevenue: z.number().nullable(),
+  foundedYear: z.number().nullable(),
+  technologies: z.array(z.string()),
+  customerStatus: z.enum(customerStatuses),
+  ownerId: z.uuid().nullable(),
+  description: z.string().nullable(),
+  tags: z.array(z.string()),
+  custom: z.record(z.string(), z.unknown()),
+  ...timestamps,
+});
+export type Account = z.infer<typeof accountResponse>;
+
+export const accountFieldSpecs: FieldSpecs = {
+  name: { kind: 'text', sortable: true },
+  domain: { kind: 'text', nullable: true },
+  city: { kind: 'text', nullable: true },
+  country: { kind: 'text', nullable: true },
+  industryCode: { kind: 'text', nullable: true },
+  kvkNumber: { kind: 'text', nullable: true },
+  employeeCount: { kind: 'number', nullable: true, sortable: true },
+  annualRevenue: { kind: 'number', nullable: true, sortable: true },
+  customerStatus: { kind: 'enum', values: customerStatuses },
+  ownerId: { kind: 'id', nullable: true },
+  tags: { kind: 'tags' },
+  technologies: { kind: 'tags' },
+  createdAt: { kind: 'timestamp', sortable: true },
+  updatedAt: { kind: 'timestamp', sortable: true },
+};

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { dateField, moneyField } from '../records/fields.ts';
+import type { FieldSpecs } from '../records/list-query.ts';
+import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
+
+export const forecastCategories = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+
+const currency = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{3}$/, { error: 'Use a three-letter currency code such as EUR.' }));
+
+const dealFields = {
+  accountId: z.uuid().nullable().optional(),
+  pipelineId: z.uuid().optional(),
+  stageId: z.uuid().optional(),
+  amount: moneyField.optional(),
+  currency: currency.optional(),
+  recurringAmount: moneyField.optional(),
+  expectedCloseDate: dateField,
+  actualCloseDate: dateField,
+  probability: z.number().int().min(0).max(100).optional(),
+  forecastCategory: z.enum(forecastCategories).optional(),
+  ownerId,
+  lostReason: optionalText(500),
+  source: optionalText(200),
+  tags: tagsInput.optional(),
+  custom: customInput.optional(),
+};
+
+export const dealCreateInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'Give the deal a name.' }).max(300),
+  ...dealFields,
+});
+
+export const dealUpdateInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'The deal name cannot be empty.' }).max(300).optional(),
+  ...dealFields,
+});
+
+export const dealResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  accountId: z.uuid().nullable(),
+  pipelineId: z.uuid(),
+  stageId: z.uuid(),
+  amount: z.number(),
+  currency: z.string(),
+  recurringAmount: z.number(),
+  expectedCloseDate: z.string().nullable(),
+  actualCloseDate: z.string().nullable(),
+  probability: z.number(),
+  forecastCategory: z.enum(forecastCategories),
+  ownerId: z.uuid().nullable(),
+  lostReason: z.string().nullable(),
+  source: z.string().nullable(),
+  stageEnteredAt: z.string(),
+  tags: z.array(z.string()),
+  custom: z.record(z.string(), z.unknown()),
+  ...timestamps,
+});
+export type Deal = z.infer<typeof dealResponse>;
+
+export const dealContactInput = z.strictObject({ role: optionalText(100) });
+export const dealContactResponse = z.object({ contactId: z.uuid(), role: z.string().nullable(), createdAt: z.string() });
+
+export const dealFieldSpecs: FieldSpecs = {
+  name: { kind: 'text', sortable: true },
+  accountId: { kind: 'id', nullable: true },
+  pipelineId: { kind: 'id' },
+  stageId: { kind: 'id' },
+  amount: { kind: 'number', sortable: true },
+  recurringAmount: { kind: 'number', sortable: true },
+  currency: { kind: 'text' },
+  expectedCloseDate: { kind: 'date', nullable: true, sortable: true },
+  actualCloseDate: { kind: 'date', nullable: true, sortable: true },
+  probability: { kind: 'number', sortable: true },
+  forecastCategory: { kind: 'enum', values: forecastCategories },
+  ownerId: { kind: 'id', nullable: true },
+  lostReason: { kind: 'text', nullable: true },
+  source: { kind: 'text', nullable: true },
+  tags: { kind: 'tags' },
+  stageEnteredAt: { kind: 'timestamp', sortable: true },
+  createdAt: { kind: 'timestamp', sortable: true },
+  updatedAt: { kind: 'timestamp', sortable: true },
+};
+
+export interface StageFacts {
+  id: string;
+  pipelineId: string;
+  probability: number;
+  kind: 'open' | 'won' | 'lost';
+}
+
+/**
+ * What entering a stage does to a deal: the stage's win probability (unless one is given), and on
+ * closing the close date and the `closed` forecast category; reopening clears both.
+ */
+export function stageEntryEffects(
+  stage: StageFacts,
+  explicit: { probability?: number | undefined; actualCloseDate?: string | null | undefined; forecastCategory?: string | undefined },
+  previous: { forecastCategory: string } | null,
+  today: string,
+) {
+  const closed = stage.kind !== 'open';
+  return {
+    pipelineId: stage.pipelineId,
+    stageId: stage.id,
+    probability: explicit.probability ?? stage.probability,
+    actualCloseDate: closed ? (explicit.actualCloseDate ?? today) : null,
+    forecastCategory: closed
+      ? 'closed'
+      : (explicit.forecastCategory ?? (previous && previous.forecastCategory !== 'closed' ? previous.forecastCategory : 'pipeline')),
+  };
+}

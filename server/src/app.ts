@@ -1,0 +1,96 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountRoutes } from './accounts/accounts.routes.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes, publicAuthRoutes } from './auth/auth.routes.ts';
+import { contactRoutes } from './contacts/contacts.routes.ts';
+import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
+import { dealRoutes } from './deals/deals.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
+import { authenticate } from './platform/auth/authenticate.ts';
+import type { AppContext } from './platform/context.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { decorateContext } from './platform/http/request-context.ts';
+import { tagRoutes } from './tags/tags.routes.ts';
+import { timelineRoutes } from './timeline/timeline.routes.ts';
+import { publicUserRoutes, userRoutes } from './users/users.routes.ts';
+import { workspaceRoutes } from './workspaces/workspaces.routes.ts';
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  decorateContext(app, ctx);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, { global: true });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Baken API',
+        version: '1',
+        description: 'REST API of Baken. Authenticate with a session cookie (plus x-csrf-token on writes) or a Bearer API token.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'baken_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(publicAuthRoutes);
+      await api.register(publicUserRoutes);
+      await api.register(async (protectedApi) => {
+        protectedApi.addHook('onRequest', async (request) => {
+          request.actor = await authenticate(ctx, request);
+        });
+        for (const routes of [
+          authRoutes,
+          workspaceRoutes,
+          userRoutes,
+          apiTokenRoutes,
+          auditRoutes,
+          accountRoutes,
+          contactRoutes,
+          pipelineRoutes,
+          dealRoutes,
+          activityRoutes,
+          tagRoutes,
+          customFieldRoutes,
+          timelineRoutes,
+        ]) {
+          await protectedApi.register(routes);
+        }
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,53 @@
+import { dealFieldSpecs } from '@baken/core/deals/deal.schema';
+import type { FieldSpecs } from '@baken/core/records/list-query';
+import type { ListQuery } from '@baken/core/records/record.schema';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { listPage } from '../platform/records/list-page.ts';
+import { tableStore } from '../platform/records/table-store.ts';
+
+export const dealStore = tableStore('deals', 'deal', 'Deal');
+
+export function listDeals(db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) {
+  const base = db.selectFrom('deals').selectAll('deals').where('deals.workspaceId', '=', workspaceId);
+  return listPage(base, query, { table: 'deals', specs: dealFieldSpecs, customSpecs, defaultSort: '-createdAt', searchable: true });
+}
+
+export async function insertStageChange(
+  db: Kysely<DB>,
+  change: { workspaceId: string; id: string; dealId: string; fromStageId: string | null; toStageId: string; changedAt: Date; changedBy: string },
+): Promise<void> {
+  await db.insertInto('dealStageChanges').values(change).execute();
+}
+
+export function dealContacts(db: Kysely<DB>, workspaceId: string, dealId: string) {
+  return db
+    .selectFrom('dealContacts')
+    .select(['contactId', 'role', 'createdAt'])
+    .where('workspaceId', '=', workspaceId)
+    .where('dealId', '=', dealId)
+    .orderBy('createdAt')
+    .limit(500)
+    .execute();
+}
+
+export async function upsertDealContact(
+  db: Kysely<DB>,
+  link: { workspaceId: string; dealId: string; contactId: string; role: string | null },
+): Promise<void> {
+  await db
+    .insertInto('dealContacts')
+    .values(link)
+    .onConflict((conflict) => conflict.columns(['workspaceId', 'dealId', 'contactId']).doUpdateSet({ role: link.role }))
+    .execute();
+}
+
+export async function deleteDealContact(db: Kysely<DB>, workspaceId: string, dealId: string, contactId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('dealContacts')
+    .where('workspaceId', '=', workspaceId)
+    .where('dealId', '=', dealId)
+    .where('contactId', '=', contactId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

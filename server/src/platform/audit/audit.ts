@@ -1,0 +1,30 @@
+import type { RequestContext } from '../context.ts';
+import { insertAuditEntries } from './audit.repository.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete';
+
+/** Writes one audit row for a change, inside the caller's transaction: who, when, what changed. */
+export async function audit(
+  ctx: RequestContext,
+  trx: Kysely<DB>,
+  action: AuditAction,
+  entityType: string,
+  entityId: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await insertAuditEntries(trx, [
+    {
+      workspaceId: ctx.actor.workspaceId,
+      id: ctx.newId(),
+      at: ctx.now(),
+      actorUserId: ctx.actor.userId,
+      actorTokenId: ctx.actor.tokenId,
+      action,
+      entityType,
+      entityId,
+      changes,
+    },
+  ]);
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import type { DatabaseTarget } from './db/database.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Public base URL, used in invitation links. */
+  publicUrl: string;
+  /** Send cookies with `Secure`; on by default when the public URL is https. */
+  secureCookies: boolean;
+  logLevel: string;
+  sessionDays: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limits and the audit log). */
+  trustProxy: boolean;
+  /** Attempts per minute per IP and email at login. */
+  loginRateLimit: number;
+  /** Requests per minute per IP on other public endpoints (setup, invitations). */
+  publicRateLimit: number;
+}
+
+/** Every environment variable Baken reads (README lists them too). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number.parseInt(env.PORT ?? '3000', 10);
+  const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = (env.BAKEN_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const database: DatabaseTarget = env.DATABASE_URL
+    ? { engine: 'postgresql', url: env.DATABASE_URL }
+    : { engine: 'pglite', dataDir: resolve(env.BAKEN_DATA_DIR ?? './data') };
+  return {
+    port,
+    host,
+    database,
+    publicUrl,
+    secureCookies: env.BAKEN_SECURE_COOKIES ? env.BAKEN_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionDays: Number.parseInt(env.BAKEN_SESSION_DAYS ?? '30', 10),
+    trustProxy: env.BAKEN_TRUST_PROXY === 'true',
+    loginRateLimit: Number.parseInt(env.BAKEN_LOGIN_RATE_LIMIT ?? '10', 10),
+    publicRateLimit: Number.parseInt(env.BAKEN_PUBLIC_RATE_LIMIT ?? '30', 10),
+  };
+}

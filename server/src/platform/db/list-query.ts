@@ -1,0 +1,95 @@
+import type { Cursor, Filter, Sort } from '@baken/core/records/list-query';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+
+const arrayType: Record<string, string> = { number: 'numeric[]', id: 'uuid[]', date: 'date[]' };
+const castOf: Record<string, string> = { number: 'numeric', date: 'date', timestamp: 'timestamptz', boolean: 'boolean' };
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+/** The SQL expression a filter or sort reads: a column, or a typed value inside the custom jsonb. */
+function valueExpression(filter: Pick<Filter, 'field' | 'spec' | 'customKey'>, table?: string): RawBuilder<unknown> {
+  if (filter.customKey === undefined) {
+    const column = filter.spec.column ?? filter.field;
+    return sql.ref(table ? `${table}.${column}` : column);
+  }
+  const custom = sql.ref(table ? `${table}.custom` : 'custom');
+  if (filter.spec.kind === 'tags') return sql`(${custom} -> ${filter.customKey})`;
+  const cast = castOf[filter.spec.kind];
+  const text = sql`(${custom} ->> ${filter.customKey})`;
+  return cast ? sql`${text}::${sql.raw(cast)}` : text;
+}
+
+export function filterCondition(filter: Filter, table?: string): RawBuilder<SqlBool> {
+  const value = valueExpression(filter, table);
+  const isCustomArray = filter.customKey !== undefined && filter.spec.kind === 'tags';
+  const { op } = filter;
+  if (filter.spec.kind === 'tags') {
+    const list = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
+    if (op === 'empty') {
+      return isCustomArray ? sql`coalesce(jsonb_array_length(${value}), 0) = 0` : sql`cardinality(${value}) = 0`;
+    }
+    if (op === 'not_empty') {
+      return isCustomArray ? sql`coalesce(jsonb_array_length(${value}), 0) > 0` : sql`cardinality(${value}) > 0`;
+    }
+    if (isCustomArray) {
+      return op === 'in'
+        ? sql`${value} ?| ${list}::text[]`
+        : sql`${value} @> ${JSON.stringify(list)}::jsonb`;
+    }
+    return op === 'in' ? sql`${value} && ${list}::text[]` : sql`${value} @> ${list}::text[]`;
+  }
+  switch (op) {
+    case 'empty':
+      return filter.spec.kind === 'text' ? sql`coalesce(${value}::text, '') = ''` : sql`${value} is null`;
+    case 'not_empty':
+      return filter.spec.kind === 'text' ? sql`coalesce(${value}::text, '') <> ''` : sql`${value} is not null`;
+    case 'contains':
+      return sql`${value}::text ilike ${`%${escapeLike(String(filter.value))}%`}`;
+    case 'in':
+      return sql`${value} = any(${filter.value}::${sql.raw(arrayType[filter.spec.kind] ?? 'text[]')})`;
+    case 'eq':
+      return sql`${value} = ${filter.value}`;
+    case 'neq':
+      return sql`${value} is distinct from ${filter.value}`;
+    case 'lt':
+      return sql`${value} < ${filter.value}`;
+    case 'lte':
+      return sql`${value} <= ${filter.value}`;
+    case 'gt':
+      return sql`${value} > ${filter.value}`;
+    case 'gte':
+      return sql`${value} >= ${filter.value}`;
+  }
+}
+
+export function orderBy(sort: Sort, table?: string): RawBuilder<unknown> {
+  const column = valueExpression({ field: sort.field, spec: sort.spec }, table);
+  const id = sql.ref(table ? `${table}.id` : 'id');
+  // PostgreSQL's default null placement (last ascending, first descending) lets one btree index
+  // (workspace_id, column, id) serve both directions.
+  return sort.direction === 'asc' ? sql`${column} asc, ${id} asc` : sql`${column} desc, ${id} desc`;
+}
+
+/** Rows strictly after the cursor in the sort order (keyset pagination). */
+export function afterCursor(sort: Sort, cursor: Cursor, table?: string): RawBuilder<SqlBool> {
+  const column = valueExpression({ field: sort.field, spec: sort.spec }, table);
+  const id = sql.ref(table ? `${table}.id` : 'id');
+  const cast = castOf[sort.spec.kind];
+  const value = cast ? sql`${cursor.value}::${sql.raw(cast)}` : sql`${cursor.value}`;
+  if (sort.direction === 'asc') {
+    if (cursor.value === null) return sql`(${column} is null and ${id} > ${cursor.id})`;
+    if (!sort.spec.nullable) return sql`(${column}, ${id}) > (${value}, ${cursor.id})`;
+    return sql`((${column}, ${id}) > (${value}, ${cursor.id}) or ${column} is null)`;
+  }
+  if (cursor.value === null) return sql`((${column} is null and ${id} < ${cursor.id}) or ${column} is not null)`;
+  return sql`(${column}, ${id}) < (${value}, ${cursor.id})`;
+}
+
+export function cursorValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number') return value;
+  return String(value);
+}

@@ -1,0 +1,279 @@
+// Row types of the tables in server/migrations, as Kysely sees them (camelCase via CamelCasePlugin).
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Custom = JSONColumnType<Record<string, unknown>, string, string>;
+type GeneratedText = ColumnType<string, never, never>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  timeZone: Defaulted<string>;
+  currency: Defaulted<string>;
+  locale: Defaulted<string>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: Defaulted<string>;
+  timeZone: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface MembershipTable {
+  workspaceId: string;
+  userId: string;
+  role: string;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface SessionTable {
+  workspaceId: string;
+  id: string;
+  userId: string;
+  tokenHash: Buffer;
+  csrfToken: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+}
+
+export interface ApiTokenTable {
+  workspaceId: string;
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: Buffer;
+  scope: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface InvitationTable {
+  workspaceId: string;
+  id: string;
+  email: string;
+  role: string;
+  tokenHash: Buffer;
+  invitedBy: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  workspaceId: string;
+  id: string;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  changes: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface TagTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  color: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface CustomFieldDefinitionTable {
+  workspaceId: string;
+  id: string;
+  recordType: string;
+  key: string;
+  label: string;
+  type: string;
+  options: Defaulted<string[]>;
+  required: Defaulted<boolean>;
+  position: Defaulted<number>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface AccountTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  domain: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  kvkNumber: string | null;
+  vatNumber: string | null;
+  industryCode: string | null;
+  employeeCount: number | null;
+  annualRevenue: number | null;
+  foundedYear: number | null;
+  technologies: Defaulted<string[]>;
+  customerStatus: Defaulted<string>;
+  ownerId: string | null;
+  description: string | null;
+  tags: Defaulted<string[]>;
+  custom: Custom;
+  searchText: GeneratedText;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ContactTable {
+  workspaceId: string;
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  jobTitle: string | null;
+  persona: string | null;
+  accountId: string | null;
+  lifecycleStage: Defaulted<string>;
+  leadSource: string | null;
+  ownerId: string | null;
+  marketingConsent: Defaulted<string>;
+  consentAt: Timestamp | null;
+  consentSource: string | null;
+  tags: Defaulted<string[]>;
+  custom: Custom;
+  searchText: GeneratedText;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface PipelineTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  position: Defaulted<number>;
+  isDefault: Defaulted<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface StageTable {
+  workspaceId: string;
+  id: string;
+  pipelineId: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: Defaulted<'open' | 'won' | 'lost'>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface DealTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  accountId: string | null;
+  pipelineId: string;
+  stageId: string;
+  amount: Defaulted<number>;
+  currency: Defaulted<string>;
+  recurringAmount: Defaulted<number>;
+  expectedCloseDate: DateOnly | null;
+  actualCloseDate: DateOnly | null;
+  probability: number;
+  forecastCategory: Defaulted<string>;
+  ownerId: string | null;
+  lostReason: string | null;
+  source: string | null;
+  stageEnteredAt: Timestamp;
+  tags: Defaulted<string[]>;
+  custom: Custom;
+  searchText: GeneratedText;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface DealStageChangeTable {
+  workspaceId: string;
+  id: string;
+  dealId: string;
+  fromStageId: string | null;
+  toStageId: string;
+  changedAt: Timestamp;
+  changedBy: string | null;
+}
+
+export interface DealContactTable {
+  workspaceId: string;
+  dealId: string;
+  contactId: string;
+  role: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ActivityTable {
+  workspaceId: string;
+  id: string;
+  type: string;
+  subject: string | null;
+  body: string | null;
+  direction: string | null;
+  outcome: string | null;
+  dueAt: Timestamp | null;
+  doneAt: Timestamp | null;
+  durationMinutes: number | null;
+  contactId: string | null;
+  accountId: string | null;
+  dealId: string | null;
+  ownerId: string | null;
+  custom: Custom;
+  occurredAt: Timestamp;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  appliedAt: Generated<Date>;
+}
+
+export interface DB {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  invitations: InvitationTable;
+  auditLog: AuditLogTable;
+  tags: TagTable;
+  customFieldDefinitions: CustomFieldDefinitionTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+  pipelines: PipelineTable;
+  stages: StageTable;
+  deals: DealTable;
+  dealStageChanges: DealStageChangeTable;
+  dealContacts: DealContactTable;
+  activities: ActivityTable;
+  schemaMigrations: SchemaMigrationTable;
+}

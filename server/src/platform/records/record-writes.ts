@@ -1,0 +1,114 @@
+import { mergeCustomValues } from '@baken/core/custom-fields/custom-field-values';
+import type { RecordType } from '@baken/core/custom-fields/custom-field.schema';
+import { canChangeRecord, canWrite } from '@baken/core/platform/roles';
+import { fieldChanges } from '@baken/core/records/changes';
+import type { Kysely } from 'kysely';
+import { definitionsOf } from '../../custom-fields/custom-fields.service.ts';
+import { ensureTags } from '../../tags/tags.service.ts';
+import { audit } from '../audit/audit.ts';
+import type { RequestContext } from '../context.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+
+type Row = { id: string; ownerId: string | null; custom: Record<string, unknown> } & Record<string, unknown>;
+type Patch = Record<string, unknown>;
+
+/** How a feature stores one kind of record; the rest of a write (rights, tags, custom, audit) is shared. */
+export interface RecordStore<R extends Row> {
+  entityType: RecordType;
+  label: string;
+  find(db: Kysely<DB>, workspaceId: string, id: string, forUpdate?: boolean): Promise<R | undefined>;
+  insert(db: Kysely<DB>, values: Patch): Promise<R>;
+  update(db: Kysely<DB>, workspaceId: string, id: string, patch: Patch): Promise<R>;
+  remove(db: Kysely<DB>, workspaceId: string, id: string): Promise<void>;
+}
+
+export interface WriteHooks<R extends Row> {
+  /** Feature rules run inside the transaction; may add fields to the values written. */
+  prepare?(ctx: RequestContext, trx: Kysely<DB>, values: Patch, before: R | null): Promise<Patch>;
+  /** Side effects after the row is written (e.g. a deal's stage history). */
+  after?(ctx: RequestContext, trx: Kysely<DB>, row: R, before: R | null): Promise<void>;
+}
+
+export function assertCanWrite(ctx: RequestContext): void {
+  if (!canWrite(ctx.actor.role)) throw new AppError('forbidden', 'Your role (viewer) can only read.');
+}
+
+export function assertCanChange(ctx: RequestContext, ownerId: string | null, label: string): void {
+  if (!canChangeRecord(ctx.actor.role, ctx.actor.userId, ownerId)) {
+    throw new AppError(
+      'forbidden',
+      ctx.actor.role === 'viewer'
+        ? 'Your role (viewer) can only read.'
+        : `You can only change ${label}s you own; ask a manager to change this one.`,
+    );
+  }
+}
+
+async function sharedValues(ctx: RequestContext, trx: Kysely<DB>, store: RecordStore<Row>, input: Patch, before: Row | null) {
+  const { tags, custom, ...rest } = input;
+  const values: Patch = { ...rest };
+  if (tags !== undefined) values.tags = await ensureTags(ctx, trx, tags as string[]);
+  if (custom !== undefined || before === null) {
+    const definitions = await definitionsOf(trx, ctx.actor.workspaceId, store.entityType);
+    values.custom = mergeCustomValues(definitions, before?.custom ?? {}, custom as Record<string, unknown> | undefined);
+  }
+  return values;
+}
+
+function forStorage(values: Patch): Patch {
+  return 'custom' in values ? { ...values, custom: JSON.stringify(values.custom) } : values;
+}
+
+export async function createRecord<R extends Row>(
+  ctx: RequestContext,
+  store: RecordStore<R>,
+  input: Patch,
+  hooks: WriteHooks<R> = {},
+): Promise<R> {
+  assertCanWrite(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, null);
+    if (values.ownerId === undefined) values.ownerId = ctx.actor.userId;
+    if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, null);
+    const row = await store.insert(trx, { ...forStorage(values), workspaceId: ctx.actor.workspaceId, id: ctx.newId() });
+    await hooks.after?.(ctx, trx, row, null);
+    await audit(ctx, trx, 'create', store.entityType, row.id, values);
+    return row;
+  });
+}
+
+export async function updateRecord<R extends Row>(
+  ctx: RequestContext,
+  store: RecordStore<R>,
+  id: string,
+  input: Patch,
+  hooks: WriteHooks<R> = {},
+): Promise<R> {
+  assertCanWrite(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await store.find(trx, ctx.actor.workspaceId, id, true);
+    if (!before) throw notFound(store.label);
+    assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
+    let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, before);
+    if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, before);
+    const changes = fieldChanges(before, values);
+    if (Object.keys(changes).length === 0) return before;
+    const row = await store.update(trx, ctx.actor.workspaceId, id, { ...forStorage(values), updatedAt: ctx.now() });
+    await hooks.after?.(ctx, trx, row, before);
+    await audit(ctx, trx, 'update', store.entityType, id, changes);
+    return row;
+  });
+}
+
+export async function deleteRecord<R extends Row>(ctx: RequestContext, store: RecordStore<R>, id: string): Promise<void> {
+  assertCanWrite(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await store.find(trx, ctx.actor.workspaceId, id, true);
+    if (!before) throw notFound(store.label);
+    assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
+    await store.remove(trx, ctx.actor.workspaceId, id);
+    const { workspaceId: _workspace, searchText: _search, ...snapshot } = before;
+    await audit(ctx, trx, 'delete', store.entityType, id, snapshot);
+  });
+}

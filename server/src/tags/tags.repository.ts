@@ -1,0 +1,64 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+
+export function listTags(db: Kysely<DB>, workspaceId: string) {
+  return db.selectFrom('tags').selectAll().where('workspaceId', '=', workspaceId).orderBy('name').limit(5000).execute();
+}
+
+export function findTag(db: Kysely<DB>, workspaceId: string, id: string) {
+  return db.selectFrom('tags').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Adds the names not yet in the catalogue; returns each name as the catalogue spells it. */
+export async function upsertTagNames(
+  db: Kysely<DB>,
+  workspaceId: string,
+  tags: { id: string; name: string }[],
+): Promise<Map<string, string>> {
+  if (tags.length === 0) return new Map();
+  await db
+    .insertInto('tags')
+    .values(tags.map((tag) => ({ workspaceId, id: tag.id, name: tag.name })))
+    .onConflict((conflict) => conflict.expression(sql`workspace_id, lower(name)`).doNothing())
+    .execute();
+  const rows = await db
+    .selectFrom('tags')
+    .select('name')
+    .where('workspaceId', '=', workspaceId)
+    .where(sql<boolean>`lower(name) = any(${tags.map((tag) => tag.name.toLowerCase())}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.name.toLowerCase(), row.name]));
+}
+
+export async function insertTag(db: Kysely<DB>, tag: { workspaceId: string; id: string; name: string; color: string | null }) {
+  return db.insertInto('tags').values(tag).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateTag(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  patch: { name?: string; color?: string | null; updatedAt: Date },
+) {
+  return db.updateTable('tags').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteTag(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
+  await db.deleteFrom('tags').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}
+
+const taggedTables = ['accounts', 'contacts', 'deals'] as const;
+
+/** Renames (or with `to` null removes) a tag on every record of the workspace, set-based. */
+export async function retagRecords(db: Kysely<DB>, workspaceId: string, from: string, to: string | null): Promise<void> {
+  for (const table of taggedTables) {
+    await db
+      .updateTable(table)
+      .set({
+        tags: to === null ? sql`array_remove(tags, ${from})` : sql`array_replace(tags, ${from}, ${to})`,
+      })
+      .where('workspaceId', '=', workspaceId)
+      .where(sql<boolean>`tags @> array[${from}]::text[]`)
+      .execute();
+  }
+}
