@@ -72,7 +72,7 @@ function serve(db, socket) {
   socket.on('close', () => {
     // A client that vanished mid-transaction must not leave the single session inside it.
     queue = queue.then(async () => {
-      if (db.isInTransaction()) await db.exec('ROLLBACK');
+      if (!db.closed && db.isInTransaction()) await db.exec('ROLLBACK');
     });
   });
   socket.on('error', () => socket.destroy());

@@ -1,0 +1,111 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { openTestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the engine under test; `env` overrides configuration. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000', ...env });
+  const ctx: AppContext = { db: database.db, engine: database.engine, config, now: () => new Date(), newId: () => uuidv7() };
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type Response = LightMyRequestResponse & { body: string };
+
+/** A signed-in user (session cookie + CSRF header) or an API token, speaking to the app over inject. */
+export class Client {
+  constructor(
+    readonly app: FastifyInstance,
+    private readonly auth: { cookie?: string; csrf?: string; token?: string } = {},
+  ) {}
+
+  async request(method: InjectOptions['method'], url: string, payload?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.auth.cookie) headers.cookie = this.auth.cookie;
+    if (this.auth.csrf && method !== 'GET') headers['x-csrf-token'] = this.auth.csrf;
+    if (this.auth.token) headers.authorization = `Bearer ${this.auth.token}`;
+    return (await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) })) as Response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+
+  /** JSON body of a request that must succeed with `status`. */
+  async ok<T = Record<string, unknown>>(method: InjectOptions['method'], url: string, payload?: unknown, status?: number): Promise<T> {
+    const response = await this.request(method, url, payload);
+    const expected = status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200);
+    if (response.statusCode !== expected) {
+      throw new Error(`${method} ${url}: expected ${expected}, got ${response.statusCode}: ${response.body}`);
+    }
+    return (response.body ? JSON.parse(response.body) : null) as T;
+  }
+}
+
+function cookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((candidate) => candidate.name === 'baken_session');
+  if (!cookie) throw new Error(`no session cookie: ${response.statusCode} ${response.body}`);
+  return `baken_session=${cookie.value}`;
+}
+
+/** Signs in with a session cookie and fetches the CSRF token, as the web app does. */
+export async function sessionClient(app: FastifyInstance, response: LightMyRequestResponse): Promise<Client> {
+  const cookie = cookieOf(response);
+  const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+  return new Client(app, { cookie, csrf: me.json().csrfToken });
+}
+
+let counter = 0;
+export const uniqueEmail = (name = 'user') => `${name}.${Date.now()}.${counter++}@example.nl`;
+export const PASSWORD = 'Tulpen-in-de-lente-2026';
+
+/** First-run setup: the owner of a new workspace, signed in. */
+export async function setUpOwner(app: FastifyInstance, workspaceName = 'Test BV'): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { workspaceName, name: 'Eva de Vries', email: uniqueEmail('owner'), password: PASSWORD },
+  });
+  return sessionClient(app, response);
+}
+
+/** Invites someone with `role` and accepts the invitation: a member of the owner's workspace, signed in. */
+export async function addMember(app: FastifyInstance, owner: Client, role: string, email = uniqueEmail(role)): Promise<Client & { userId: string }> {
+  const invitation = await owner.ok<{ token: string }>('POST', '/api/v1/invitations', { email, role });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/invitations/accept',
+    payload: { token: invitation.token, name: `${role} user`, password: PASSWORD },
+  });
+  const client = await sessionClient(app, response);
+  return Object.assign(client, { userId: response.json().userId as string });
+}
+
+/** An API token of `client`'s user with the given scope. */
+export async function tokenClient(app: FastifyInstance, client: Client, scope: 'read' | 'read_write' = 'read_write'): Promise<Client & { tokenId: string }> {
+  const created = await client.ok<{ id: string; token: string }>('POST', '/api/v1/api-tokens', { name: `test ${scope}`, scope });
+  return Object.assign(new Client(app, { token: created.token }), { tokenId: created.id });
+}
