@@ -1,6 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/app.ts';
+import { createWorkspaceWithOwner } from '../src/auth/auth.service.ts';
+import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
@@ -40,12 +42,20 @@ export class Client {
     private readonly auth: { cookie?: string; csrf?: string; token?: string } = {},
   ) {}
 
+  headers(): Record<string, string> {
+    if (this.auth.token) return { authorization: `Bearer ${this.auth.token}` };
+    return this.auth.cookie ? { cookie: this.auth.cookie } : {};
+  }
+
   async request(method: InjectOptions['method'], url: string, payload?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.auth.cookie) headers.cookie = this.auth.cookie;
     if (this.auth.csrf && method !== 'GET') headers['x-csrf-token'] = this.auth.csrf;
     if (this.auth.token) headers.authorization = `Bearer ${this.auth.token}`;
-    return (await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) })) as Response;
+    const send = async () =>
+      (await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) })) as Response;
+    if (method === 'GET' || method === 'HEAD' || /\/auth\/(login|logout)$/.test(url)) return send();
+    return withAuditCheck(this, method, url, send);
   }
 
   get = (url: string) => this.request('GET', url);
@@ -108,4 +118,40 @@ export async function addMember(app: FastifyInstance, owner: Client, role: strin
 export async function tokenClient(app: FastifyInstance, client: Client, scope: 'read' | 'read_write' = 'read_write'): Promise<Client & { tokenId: string }> {
   const created = await client.ok<{ id: string; token: string }>('POST', '/api/v1/api-tokens', { name: `test ${scope}`, scope });
   return Object.assign(new Client(app, { token: created.token }), { tokenId: created.id });
+}
+
+/**
+ * A second (third, ...) workspace with its own owner, signed in. First-run setup only works once per
+ * database, so this writes through the same service function that setup uses.
+ */
+export async function otherWorkspaceOwner(test: TestApp, workspaceName: string): Promise<Client & { workspaceId: string }> {
+  const email = uniqueEmail('other-owner');
+  const passwordHash = await hashPassword(PASSWORD);
+  const { workspaceId } = await test.ctx.db
+    .transaction()
+    .execute((trx) => createWorkspaceWithOwner(test.ctx, trx, { workspaceName, name: 'Other Owner', email, password: PASSWORD }, passwordHash));
+  const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+  return Object.assign(await sessionClient(test.app, response), { workspaceId });
+}
+
+async function auditRowCount(app: FastifyInstance): Promise<number> {
+  const row = await app.ctx.db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Every successful write in every test must leave an audit row: the harness checks it on each request.
+ * A PATCH that changes nothing (the record reads the same before and after) needs none.
+ */
+async function withAuditCheck(client: Client, method: InjectOptions['method'], url: string, send: () => Promise<Response>): Promise<Response> {
+  const before = await auditRowCount(client.app);
+  const recordBefore = method === 'PATCH' ? (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body : null;
+  const response = await send();
+  if (response.statusCode >= 300) return response;
+  if ((await auditRowCount(client.app)) > before) return response;
+  if (method === 'PATCH' && (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body === recordBefore) return response;
+  throw new Error(`${method} ${url} succeeded (${response.statusCode}) without writing an audit row`);
 }

@@ -59,6 +59,36 @@ export async function startSession(
   return { cookieValue: formatCredential(SESSION_PREFIX, workspaceId, id, secret), maxAgeSeconds, workspaceId, userId };
 }
 
+/** A new workspace with its owner and the default pipeline, inside the caller's transaction. */
+export async function createWorkspaceWithOwner(
+  ctx: AppContext,
+  trx: AppContext['db'],
+  input: z.output<typeof setupInput>,
+  passwordHash: string,
+): Promise<{ workspaceId: string; userId: string }> {
+  const workspaceId = ctx.newId();
+  const userId = ctx.newId();
+  await insertWorkspace(trx, {
+    id: workspaceId,
+    name: input.workspaceName,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    ...(input.locale ? { locale: input.locale } : {}),
+  });
+  await insertUser(trx, {
+    id: userId,
+    email: input.email,
+    name: input.name,
+    passwordHash,
+    ...(input.locale ? { locale: input.locale } : {}),
+  });
+  await insertMembership(trx, { workspaceId, userId, role: 'owner' });
+  const actorCtx: RequestContext = { ...ctx, db: trx, actor: ownerActor(workspaceId, userId) };
+  await audit(actorCtx, trx, 'create', 'workspace', workspaceId, { name: input.workspaceName });
+  await audit(actorCtx, trx, 'create', 'membership', userId, { email: input.email, role: 'owner' });
+  await createDefaultPipeline(actorCtx, trx);
+  return { workspaceId, userId };
+}
+
 /** First run: creates the first workspace, its owner and the default pipeline. Refused once done. */
 export async function setUp(ctx: AppContext, input: z.output<typeof setupInput>, client: ClientInfo): Promise<NewSession> {
   const passwordHash = await hashPassword(input.password);
@@ -67,26 +97,7 @@ export async function setUp(ctx: AppContext, input: z.output<typeof setupInput>,
     if ((await countWorkspaces(trx)) > 0) {
       throw new AppError('conflict', 'Baken is already set up: sign in, or ask an admin for an invitation.');
     }
-    const workspaceId = ctx.newId();
-    const userId = ctx.newId();
-    await insertWorkspace(trx, {
-      id: workspaceId,
-      name: input.workspaceName,
-      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-      ...(input.locale ? { locale: input.locale } : {}),
-    });
-    await insertUser(trx, {
-      id: userId,
-      email: input.email,
-      name: input.name,
-      passwordHash,
-      ...(input.locale ? { locale: input.locale } : {}),
-    });
-    await insertMembership(trx, { workspaceId, userId, role: 'owner' });
-    const actorCtx: RequestContext = { ...ctx, db: trx, actor: ownerActor(workspaceId, userId) };
-    await audit(actorCtx, trx, 'create', 'workspace', workspaceId, { name: input.workspaceName });
-    await audit(actorCtx, trx, 'create', 'membership', userId, { email: input.email, role: 'owner' });
-    await createDefaultPipeline(actorCtx, trx);
+    const { workspaceId, userId } = await createWorkspaceWithOwner(ctx, trx, input, passwordHash);
     return startSession(ctx, trx, workspaceId, userId, client);
   });
 }
