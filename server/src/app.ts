@@ -37,6 +37,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   decorateContext(app, ctx);
+  // JSON only: a text/plain body is what a cross-site form can send without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
 
   await app.register(helmet, { global: true });
