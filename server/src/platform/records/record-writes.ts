@@ -71,7 +71,16 @@ export async function createRecord<R extends Row>(
     let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, null);
     if (values.ownerId === undefined) values.ownerId = ctx.actor.userId;
     if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, null);
-    const row = await store.insert(trx, { ...forStorage(values), workspaceId: ctx.actor.workspaceId, id: ctx.newId() });
+    // Stamped from the clock, not the column default: now() has microseconds, which a list cursor
+    // (a JavaScript Date, milliseconds) cannot carry, so paging by createdAt would repeat rows.
+    const now = ctx.now();
+    const row = await store.insert(trx, {
+      ...forStorage(values),
+      workspaceId: ctx.actor.workspaceId,
+      id: ctx.newId(),
+      createdAt: now,
+      updatedAt: now,
+    });
     await hooks.after?.(ctx, trx, row, null);
     await audit(ctx, trx, 'create', store.entityType, row.id, values);
     return row;
