@@ -1,7 +1,11 @@
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
+const timeOf = (value: unknown) =>
+  value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+
 function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  // Stored times come back as Dates, patches send them as ISO 8601 text in any offset.
+  if (a instanceof Date || b instanceof Date) return timeOf(a) === timeOf(b);
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     return JSON.stringify(a) === JSON.stringify(b);
   }
