@@ -13,7 +13,10 @@ const serverProject = (engine: 'pglite' | 'postgresql') => ({
   },
 });
 
-const engines = (process.env.BAKEN_TEST_ENGINES ?? 'pglite,postgresql').split(',') as ('pglite' | 'postgresql')[];
+const engines = (process.env.BAKEN_TEST_ENGINES ?? 'pglite,postgresql').split(',') as (
+  | 'pglite'
+  | 'postgresql'
+)[];
 
 export default defineConfig({
   test: {

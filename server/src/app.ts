@@ -50,7 +50,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       info: {
         title: 'Baken API',
         version: '1',
-        description: 'REST API of Baken. Authenticate with a session cookie (plus x-csrf-token on writes) or a Bearer API token.',
+        description:
+          'REST API of Baken. Authenticate with a session cookie (plus x-csrf-token on writes) or a Bearer API token.',
       },
       components: {
         securitySchemes: {

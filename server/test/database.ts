@@ -15,7 +15,11 @@ export const testEngine = (process.env.BAKEN_TEST_ENGINE ?? 'pglite') as Engine;
 /** A fresh, migrated, empty database on the engine this test project runs on. */
 export async function openTestDatabase(engine: Engine = testEngine): Promise<Database> {
   if (engine === 'pglite') {
-    return openDatabase({ engine: 'pglite', dataDir: 'memory://', loadDataDirFile: inject('pgliteTemplateFile') });
+    return openDatabase({
+      engine: 'pglite',
+      dataDir: 'memory://',
+      loadDataDirFile: inject('pgliteTemplateFile'),
+    });
   }
   const adminUrl = inject('postgresAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;

@@ -19,7 +19,13 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000', ...env });
-  const ctx: AppContext = { db: database.db, engine: database.engine, config, now: () => new Date(), newId: () => uuidv7() };
+  const ctx: AppContext = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    now: () => new Date(),
+    newId: () => uuidv7(),
+  };
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   return {
@@ -53,7 +59,12 @@ export class Client {
     if (this.auth.csrf && method !== 'GET') headers['x-csrf-token'] = this.auth.csrf;
     if (this.auth.token) headers.authorization = `Bearer ${this.auth.token}`;
     const send = async () =>
-      (await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) })) as Response;
+      (await this.app.inject({
+        method,
+        url,
+        headers,
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+      })) as Response;
     if (method === 'GET' || method === 'HEAD' || /\/auth\/(login|logout)$/.test(url)) return send();
     return withAuditCheck(this, method, url, send);
   }
@@ -65,7 +76,12 @@ export class Client {
   delete = (url: string) => this.request('DELETE', url);
 
   /** JSON body of a request that must succeed with `status`. */
-  async ok<T = Record<string, unknown>>(method: InjectOptions['method'], url: string, payload?: unknown, status?: number): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    status?: number,
+  ): Promise<T> {
     const response = await this.request(method, url, payload);
     const expected = status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200);
     if (response.statusCode !== expected) {
@@ -103,7 +119,12 @@ export async function setUpOwner(app: FastifyInstance, workspaceName = 'Test BV'
 }
 
 /** Invites someone with `role` and accepts the invitation: a member of the owner's workspace, signed in. */
-export async function addMember(app: FastifyInstance, owner: Client, role: string, email = uniqueEmail(role)): Promise<Client & { userId: string }> {
+export async function addMember(
+  app: FastifyInstance,
+  owner: Client,
+  role: string,
+  email = uniqueEmail(role),
+): Promise<Client & { userId: string }> {
   const invitation = await owner.ok<{ token: string }>('POST', '/api/v1/invitations', { email, role });
   const response = await app.inject({
     method: 'POST',
@@ -115,8 +136,15 @@ export async function addMember(app: FastifyInstance, owner: Client, role: strin
 }
 
 /** An API token of `client`'s user with the given scope. */
-export async function tokenClient(app: FastifyInstance, client: Client, scope: 'read' | 'read_write' = 'read_write'): Promise<Client & { tokenId: string }> {
-  const created = await client.ok<{ id: string; token: string }>('POST', '/api/v1/api-tokens', { name: `test ${scope}`, scope });
+export async function tokenClient(
+  app: FastifyInstance,
+  client: Client,
+  scope: 'read' | 'read_write' = 'read_write',
+): Promise<Client & { tokenId: string }> {
+  const created = await client.ok<{ id: string; token: string }>('POST', '/api/v1/api-tokens', {
+    name: `test ${scope}`,
+    scope,
+  });
   return Object.assign(new Client(app, { token: created.token }), { tokenId: created.id });
 }
 
@@ -124,13 +152,27 @@ export async function tokenClient(app: FastifyInstance, client: Client, scope: '
  * A second (third, ...) workspace with its own owner, signed in. First-run setup only works once per
  * database, so this writes through the same service function that setup uses.
  */
-export async function otherWorkspaceOwner(test: TestApp, workspaceName: string): Promise<Client & { workspaceId: string }> {
+export async function otherWorkspaceOwner(
+  test: TestApp,
+  workspaceName: string,
+): Promise<Client & { workspaceId: string }> {
   const email = uniqueEmail('other-owner');
   const passwordHash = await hashPassword(PASSWORD);
   const { workspaceId } = await test.ctx.db
     .transaction()
-    .execute((trx) => createWorkspaceWithOwner(test.ctx, trx, { workspaceName, name: 'Other Owner', email, password: PASSWORD }, passwordHash));
-  const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+    .execute((trx) =>
+      createWorkspaceWithOwner(
+        test.ctx,
+        trx,
+        { workspaceName, name: 'Other Owner', email, password: PASSWORD },
+        passwordHash,
+      ),
+    );
+  const response = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: PASSWORD },
+  });
   return Object.assign(await sessionClient(test.app, response), { workspaceId });
 }
 
@@ -146,12 +188,24 @@ async function auditRowCount(app: FastifyInstance): Promise<number> {
  * Every successful write in every test must leave an audit row: the harness checks it on each request.
  * A PATCH that changes nothing (the record reads the same before and after) needs none.
  */
-async function withAuditCheck(client: Client, method: InjectOptions['method'], url: string, send: () => Promise<Response>): Promise<Response> {
+async function withAuditCheck(
+  client: Client,
+  method: InjectOptions['method'],
+  url: string,
+  send: () => Promise<Response>,
+): Promise<Response> {
   const before = await auditRowCount(client.app);
-  const recordBefore = method === 'PATCH' ? (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body : null;
+  const recordBefore =
+    method === 'PATCH'
+      ? (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body
+      : null;
   const response = await send();
   if (response.statusCode >= 300) return response;
   if ((await auditRowCount(client.app)) > before) return response;
-  if (method === 'PATCH' && (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body === recordBefore) return response;
+  if (
+    method === 'PATCH' &&
+    (await client.app.inject({ method: 'GET', url, headers: client.headers() })).body === recordBefore
+  )
+    return response;
   throw new Error(`${method} ${url} succeeded (${response.statusCode}) without writing an audit row`);
 }

@@ -22,7 +22,9 @@ async function binDir(): Promise<string> {
   const versions = await readdir(root).catch(() => [] as string[]);
   const newest = versions.filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) {
-    throw new Error('PostgreSQL is not installed: run `apt-get install postgresql` (or set PG_BIN), or run .ci/run.');
+    throw new Error(
+      'PostgreSQL is not installed: run `apt-get install postgresql` (or set PG_BIN), or run .ci/run.',
+    );
   }
   return join(root, newest, 'bin');
 }
@@ -50,8 +52,20 @@ export async function startCluster(): Promise<Cluster> {
     await chown(dir, Number(stdout.trim()), Number(gid.trim()));
   }
   const exec = (command: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
-  await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args])
+      : run(join(bin, command), args);
+  await exec('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,

@@ -1,5 +1,5 @@
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { startCluster } from './postgres-cluster.ts';
@@ -13,7 +13,11 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
   await admin.end();
-  const template = await openDatabase({ engine: 'postgresql', url: cluster.urlOf(TEMPLATE_DATABASE), poolSize: 1 });
+  const template = await openDatabase({
+    engine: 'postgresql',
+    url: cluster.urlOf(TEMPLATE_DATABASE),
+    poolSize: 1,
+  });
   await migrate(template.db);
   await template.close();
   project.provide('postgresAdminUrl', cluster.url);

@@ -19,14 +19,17 @@ export const locale = z.enum(['nl', 'en']);
 export const timeZone = z
   .string()
   .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { error: 'Use an IANA time zone such as Europe/Amsterdam.' });
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'Use an IANA time zone such as Europe/Amsterdam.' },
+  );
 
 export const setupInput = z.strictObject({
   workspaceName: z.string().trim().min(1, { error: 'Enter a workspace name.' }).max(200),
@@ -38,7 +41,11 @@ export const setupInput = z.strictObject({
 });
 
 export const loginInput = z.strictObject({
-  email: z.string().trim().max(254).transform((value) => value.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((value) => value.toLowerCase()),
   password: z.string().max(256),
   workspaceId: z.uuid().optional(),
 });
@@ -74,7 +81,10 @@ export const profileUpdateInput = z.strictObject({
 export const workspaceUpdateInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   timeZone: timeZone.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Use a three-letter ISO currency code such as EUR.' }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'Use a three-letter ISO currency code such as EUR.' })
+    .optional(),
   locale: locale.optional(),
 });
 

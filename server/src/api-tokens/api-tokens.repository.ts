@@ -10,7 +10,12 @@ export function listTokens(db: Kysely<DB>, workspaceId: string, userId: string |
 }
 
 export function findToken(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('apiTokens').select(columns).where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('apiTokens')
+    .select(columns)
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertToken(
@@ -21,5 +26,10 @@ export async function insertToken(
 }
 
 export async function revokeToken(db: Kysely<DB>, workspaceId: string, id: string, at: Date): Promise<void> {
-  await db.updateTable('apiTokens').set({ revokedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+  await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: at })
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -19,16 +19,37 @@ const apiToken = z.object({
 
 export async function apiTokenRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api-tokens', { schema: { tags, summary: 'Your API tokens (admins: all of the workspace)', response: { 200: z.object({ data: z.array(apiToken) }) } } }, async (request) => ({
-    data: await apiTokens(contextOf(request)),
-  }));
+  api.get(
+    '/api-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Your API tokens (admins: all of the workspace)',
+        response: { 200: z.object({ data: z.array(apiToken) }) },
+      },
+    },
+    async (request) => ({
+      data: await apiTokens(contextOf(request)),
+    }),
+  );
   api.post(
     '/api-tokens',
-    { schema: { tags, summary: 'Create an API token; the secret is in the answer only once', body: apiTokenInput, response: { 201: apiToken.extend({ token: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token; the secret is in the answer only once',
+        body: apiTokenInput,
+        response: { 201: apiToken.extend({ token: z.string() }) },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createApiToken(contextOf(request), request.body)),
   );
-  api.delete('/api-tokens/:id', { schema: { tags, summary: 'Revoke an API token', params: idParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await revokeApiToken(contextOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+  api.delete(
+    '/api-tokens/:id',
+    { schema: { tags, summary: 'Revoke an API token', params: idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeApiToken(contextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

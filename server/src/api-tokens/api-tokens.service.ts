@@ -16,7 +16,8 @@ const tokenOut = (row: NonNullable<Awaited<ReturnType<typeof findToken>>>) => ({
 
 /** Tokens are managed from a signed-in session: a leaked token must not mint or revoke others. */
 function assertSession(ctx: RequestContext): void {
-  if (ctx.actor.via !== 'session') throw new AppError('forbidden', 'Manage API tokens from a signed-in session, not with a token.');
+  if (ctx.actor.via !== 'session')
+    throw new AppError('forbidden', 'Manage API tokens from a signed-in session, not with a token.');
 }
 
 export async function apiTokens(ctx: RequestContext) {
@@ -29,7 +30,14 @@ export async function createApiToken(ctx: RequestContext, input: z.output<typeof
   const id = ctx.newId();
   const secret = randomSecret();
   await ctx.db.transaction().execute(async (trx) => {
-    await insertToken(trx, { workspaceId: ctx.actor.workspaceId, id, userId: ctx.actor.userId, name: input.name, tokenHash: hashSecret(secret), scope: input.scope });
+    await insertToken(trx, {
+      workspaceId: ctx.actor.workspaceId,
+      id,
+      userId: ctx.actor.userId,
+      name: input.name,
+      tokenHash: hashSecret(secret),
+      scope: input.scope,
+    });
     await audit(ctx, trx, 'create', 'api_token', id, { name: input.name, scope: input.scope });
   });
   const token = await findToken(ctx.db, ctx.actor.workspaceId, id);

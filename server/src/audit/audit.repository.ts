@@ -1,5 +1,5 @@
-import type { ListQuery } from '@baken/core/records/record.schema';
 import type { FieldSpecs } from '@baken/core/records/list-query';
+import type { ListQuery } from '@baken/core/records/record.schema';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { listPage } from '../platform/records/list-page.ts';
@@ -14,6 +14,14 @@ const auditFieldSpecs: FieldSpecs = {
 };
 
 export function listAuditEntries(db: Kysely<DB>, workspaceId: string, query: ListQuery) {
-  const base = db.selectFrom('auditLog').selectAll('auditLog').where('auditLog.workspaceId', '=', workspaceId);
-  return listPage(base, query, { table: 'auditLog', specs: auditFieldSpecs, defaultSort: '-at', searchable: false });
+  const base = db
+    .selectFrom('auditLog')
+    .selectAll('auditLog')
+    .where('auditLog.workspaceId', '=', workspaceId);
+  return listPage(base, query, {
+    table: 'auditLog',
+    specs: auditFieldSpecs,
+    defaultSort: '-at',
+    searchable: false,
+  });
 }

@@ -22,7 +22,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Who changed what and when, newest first (admins); filter by entityType, entityId, action, actorUserId',
+        summary:
+          'Who changed what and when, newest first (admins); filter by entityType, entityId, action, actorUserId',
         querystring: listQuery,
         response: { 200: pageOf(auditEntry) },
       },

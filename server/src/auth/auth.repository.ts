@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
-  return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<DB>, id: string) {
@@ -11,9 +15,19 @@ export function findUserById(db: Kysely<DB>, id: string) {
 
 export async function insertUser(
   db: Kysely<DB>,
-  user: { id: string; email: string; name: string; passwordHash: string; locale?: string; timeZone?: string | null },
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale?: string;
+    timeZone?: string | null;
+  },
 ): Promise<void> {
-  await db.insertInto('users').values({ timeZone: null, ...user }).execute();
+  await db
+    .insertInto('users')
+    .values({ timeZone: null, ...user })
+    .execute();
 }
 
 export async function updateUser(
@@ -52,7 +66,11 @@ export async function insertSession(
 }
 
 export async function deleteSession(db: Kysely<DB>, workspaceId: string, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('workspaceId', '=', workspaceId).where('id', '=', sessionId).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteOtherSessionsOfUser(

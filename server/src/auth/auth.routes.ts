@@ -14,7 +14,13 @@ export async function publicAuthRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/setup',
-    { schema: { tags, summary: 'Whether first-run setup is still needed', response: { 200: z.object({ setupNeeded: z.boolean() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether first-run setup is still needed',
+        response: { 200: z.object({ setupNeeded: z.boolean() }) },
+      },
+    },
     async () => ({ setupNeeded: await isSetupNeeded(app.ctx) }),
   );
   api.post(
@@ -37,7 +43,9 @@ export async function publicAuthRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/auth/login',
     {
-      config: publicLimit(app.ctx.config.loginRateLimit, (body) => (body as { email?: unknown })?.email?.toString().toLowerCase()),
+      config: publicLimit(app.ctx.config.loginRateLimit, (body) =>
+        (body as { email?: unknown })?.email?.toString().toLowerCase(),
+      ),
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -66,12 +74,25 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   );
   api.get(
     '/auth/me',
-    { schema: { tags, summary: 'Who is signed in, in which workspace, and the CSRF token', response: { 200: meResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, in which workspace, and the CSRF token',
+        response: { 200: meResponse },
+      },
+    },
     async (request) => currentUser(contextOf(request)),
   );
   api.patch(
     '/auth/me',
-    { schema: { tags, summary: 'Change your name, language, time zone or password', body: profileUpdateInput, response: { 200: meResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change your name, language, time zone or password',
+        body: profileUpdateInput,
+        response: { 200: meResponse },
+      },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await updateProfile(ctx, request.body);

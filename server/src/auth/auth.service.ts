@@ -1,13 +1,26 @@
+import type { loginInput, profileUpdateInput, setupInput } from '@baken/core/platform/auth.schema';
 import type { Role } from '@baken/core/platform/roles';
 import type { z } from 'zod';
-import type { loginInput, profileUpdateInput, setupInput } from '@baken/core/platform/auth.schema';
+import { createDefaultPipeline } from '../pipelines/pipelines.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import { SESSION_PREFIX } from '../platform/auth/authenticate.ts';
-import { formatCredential, hashPassword, hashSecret, randomSecret, verifyDecoy, verifyPassword } from '../platform/auth/secrets.ts';
+import {
+  formatCredential,
+  hashPassword,
+  hashSecret,
+  randomSecret,
+  verifyDecoy,
+  verifyPassword,
+} from '../platform/auth/secrets.ts';
 import type { Actor, AppContext, RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { createDefaultPipeline } from '../pipelines/pipelines.service.ts';
-import { countWorkspaces, findWorkspace, insertMembership, insertWorkspace, lockSetup } from '../workspaces/workspaces.repository.ts';
+import {
+  countWorkspaces,
+  findWorkspace,
+  insertMembership,
+  insertWorkspace,
+  lockSetup,
+} from '../workspaces/workspaces.repository.ts';
 import {
   csrfTokenOfSession,
   deleteOtherSessionsOfUser,
@@ -56,7 +69,12 @@ export async function startSession(
     userAgent: client.userAgent?.slice(0, 500) ?? null,
     expiresAt: new Date(ctx.now().getTime() + maxAgeSeconds * 1000),
   });
-  return { cookieValue: formatCredential(SESSION_PREFIX, workspaceId, id, secret), maxAgeSeconds, workspaceId, userId };
+  return {
+    cookieValue: formatCredential(SESSION_PREFIX, workspaceId, id, secret),
+    maxAgeSeconds,
+    workspaceId,
+    userId,
+  };
 }
 
 /** A new workspace with its owner and the default pipeline, inside the caller's transaction. */
@@ -90,7 +108,11 @@ export async function createWorkspaceWithOwner(
 }
 
 /** First run: creates the first workspace, its owner and the default pipeline. Refused once done. */
-export async function setUp(ctx: AppContext, input: z.output<typeof setupInput>, client: ClientInfo): Promise<NewSession> {
+export async function setUp(
+  ctx: AppContext,
+  input: z.output<typeof setupInput>,
+  client: ClientInfo,
+): Promise<NewSession> {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     await lockSetup(trx);
@@ -103,20 +125,36 @@ export async function setUp(ctx: AppContext, input: z.output<typeof setupInput>,
 }
 
 function ownerActor(workspaceId: string, userId: string): Actor {
-  return { workspaceId, userId, role: 'owner', via: 'session', tokenId: null, sessionId: null, scope: 'read_write' };
+  return {
+    workspaceId,
+    userId,
+    role: 'owner',
+    via: 'session',
+    tokenId: null,
+    sessionId: null,
+    scope: 'read_write',
+  };
 }
 
 const wrongLogin = () => new AppError('unauthenticated', 'That email and password do not match an account.');
 
-export async function logIn(ctx: AppContext, input: z.output<typeof loginInput>, client: ClientInfo): Promise<NewSession> {
+export async function logIn(
+  ctx: AppContext,
+  input: z.output<typeof loginInput>,
+  client: ClientInfo,
+): Promise<NewSession> {
   const user = await findUserByEmail(ctx.db, input.email);
-  if (!user) throw (await verifyDecoy(input.password), wrongLogin());
+  if (!user) {
+    await verifyDecoy(input.password);
+    throw wrongLogin();
+  }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongLogin();
   const memberships = await membershipsOfUser(ctx.db, user.id);
   const membership = input.workspaceId
     ? memberships.find((candidate) => candidate.workspaceId === input.workspaceId)
     : memberships[0];
-  if (!membership) throw new AppError('forbidden', 'This account has no access to that workspace (any more).');
+  if (!membership)
+    throw new AppError('forbidden', 'This account has no access to that workspace (any more).');
   return startSession(ctx, ctx.db, membership.workspaceId, user.id, client);
 }
 
@@ -153,7 +191,10 @@ export async function currentUser(ctx: RequestContext) {
   };
 }
 
-export async function updateProfile(ctx: RequestContext, input: z.output<typeof profileUpdateInput>): Promise<void> {
+export async function updateProfile(
+  ctx: RequestContext,
+  input: z.output<typeof profileUpdateInput>,
+): Promise<void> {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   let passwordHash: string | undefined;
@@ -178,6 +219,7 @@ export async function updateProfile(ctx: RequestContext, input: z.output<typeof 
       fields: passwordHash ? [...changed, 'password'] : changed,
     });
     // A new password signs out every other session of this user.
-    if (passwordHash) await deleteOtherSessionsOfUser(trx, ctx.actor.workspaceId, user.id, ctx.actor.sessionId);
+    if (passwordHash)
+      await deleteOtherSessionsOfUser(trx, ctx.actor.workspaceId, user.id, ctx.actor.sessionId);
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { testEngine } from '../../test/database.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { latestSchemaVersion } from '../platform/db/migrate.ts';
 
 describe('GET /api/v1/health', () => {
@@ -13,7 +13,11 @@ describe('GET /api/v1/health', () => {
   it('reports the engine and the schema version without signing in', async () => {
     const response = await test.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', engine: testEngine, schemaVersion: await latestSchemaVersion() });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      engine: testEngine,
+      schemaVersion: await latestSchemaVersion(),
+    });
   });
 
   it('answers an unknown route with problem+json', async () => {

@@ -32,7 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     database,
     publicUrl,
-    secureCookies: env.BAKEN_SECURE_COOKIES ? env.BAKEN_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    secureCookies: env.BAKEN_SECURE_COOKIES
+      ? env.BAKEN_SECURE_COOKIES === 'true'
+      : publicUrl.startsWith('https:'),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionDays: Number.parseInt(env.BAKEN_SESSION_DAYS ?? '30', 10),
     trustProxy: env.BAKEN_TRUST_PROXY === 'true',

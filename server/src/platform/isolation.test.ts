@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, otherWorkspaceOwner, setUpOwner, type TestApp, tokenClient, uniqueEmail } from '../../test/harness.ts';
+import {
+  type Client,
+  createTestApp,
+  otherWorkspaceOwner,
+  setUpOwner,
+  type TestApp,
+  tokenClient,
+  uniqueEmail,
+} from '../../test/harness.ts';
 
 // Workspace A holds one record of every kind; the owner of workspace B (full rights in B) and B's API
 // token try every route of the API that takes an id, plus lists, search, references and the audit log.
@@ -9,21 +17,53 @@ describe('workspace isolation', () => {
   let ownerB: Client;
   let tokenB: Client;
   const ids: Record<string, string> = {};
-  const names = { account: 'Zuiderzee Scheepsbouw', contact: 'zwaantje@zuiderzee.nl', deal: 'Zuiderzee vlootcontract' };
+  const names = {
+    account: 'Zuiderzee Scheepsbouw',
+    contact: 'zwaantje@zuiderzee.nl',
+    deal: 'Zuiderzee vlootcontract',
+  };
 
   beforeAll(async () => {
     test = await createTestApp();
     ownerA = await setUpOwner(test.app, 'Workspace A');
     ownerB = await otherWorkspaceOwner(test, 'Workspace B');
     tokenB = await tokenClient(test.app, ownerB);
-    const account = await ownerA.ok<{ id: string }>('POST', '/api/v1/accounts', { name: names.account, domain: 'zuiderzee.nl' });
-    const contact = await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', { firstName: 'Zwaantje', email: names.contact, accountId: account.id });
-    const deal = await ownerA.ok<{ id: string; pipelineId: string }>('POST', '/api/v1/deals', { name: names.deal, accountId: account.id, amount: 100_000 });
-    await ownerA.ok('PUT', `/api/v1/deals/${deal.id}/contacts/${contact.id}`, { role: 'decision maker' }, 200);
-    const activity = await ownerA.ok<{ id: string }>('POST', '/api/v1/activities', { type: 'call', contactId: contact.id, outcome: 'connected' });
+    const account = await ownerA.ok<{ id: string }>('POST', '/api/v1/accounts', {
+      name: names.account,
+      domain: 'zuiderzee.nl',
+    });
+    const contact = await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', {
+      firstName: 'Zwaantje',
+      email: names.contact,
+      accountId: account.id,
+    });
+    const deal = await ownerA.ok<{ id: string; pipelineId: string }>('POST', '/api/v1/deals', {
+      name: names.deal,
+      accountId: account.id,
+      amount: 100_000,
+    });
+    await ownerA.ok(
+      'PUT',
+      `/api/v1/deals/${deal.id}/contacts/${contact.id}`,
+      { role: 'decision maker' },
+      200,
+    );
+    const activity = await ownerA.ok<{ id: string }>('POST', '/api/v1/activities', {
+      type: 'call',
+      contactId: contact.id,
+      outcome: 'connected',
+    });
     const tag = await ownerA.ok<{ id: string }>('POST', '/api/v1/tags', { name: 'Zuid' });
-    const field = await ownerA.ok<{ id: string }>('POST', '/api/v1/custom-fields', { recordType: 'account', key: 'haven', label: 'Haven', type: 'text' });
-    const invitation = await ownerA.ok<{ id: string }>('POST', '/api/v1/invitations', { email: uniqueEmail('invitee'), role: 'sales' });
+    const field = await ownerA.ok<{ id: string }>('POST', '/api/v1/custom-fields', {
+      recordType: 'account',
+      key: 'haven',
+      label: 'Haven',
+      type: 'text',
+    });
+    const invitation = await ownerA.ok<{ id: string }>('POST', '/api/v1/invitations', {
+      email: uniqueEmail('invitee'),
+      role: 'sales',
+    });
     const token = await tokenClient(test.app, ownerA);
     const me = await ownerA.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
     Object.assign(ids, {
@@ -43,7 +83,8 @@ describe('workspace isolation', () => {
   afterAll(() => test.close());
 
   const bodies: Record<string, unknown> = { PATCH: {}, PUT: {}, POST: {}, DELETE: undefined };
-  const bodyFor = (method: string, path: string) => (method === 'PATCH' && path.startsWith('/users') ? { role: 'viewer' } : bodies[method]);
+  const bodyFor = (method: string, path: string) =>
+    method === 'PATCH' && path.startsWith('/users') ? { role: 'viewer' } : bodies[method];
 
   async function routesWithIds(): Promise<{ method: string; path: string; url: string }[]> {
     const spec = test.app.swagger() as { paths: Record<string, Record<string, unknown>> };
@@ -62,7 +103,8 @@ describe('workspace isolation', () => {
   it('covers every route that takes an id', async () => {
     const routes = await routesWithIds();
     expect(routes.length).toBeGreaterThanOrEqual(25);
-    for (const route of routes) expect(route.url, `${route.method} ${route.path} has an id of workspace A`).not.toContain('undefined');
+    for (const route of routes)
+      expect(route.url, `${route.method} ${route.path} has an id of workspace A`).not.toContain('undefined');
   });
 
   for (const [who, client] of [
@@ -71,12 +113,19 @@ describe('workspace isolation', () => {
   ] as const) {
     it(`answers ${who} on every id route of workspace A exactly as for an id that does not exist`, async () => {
       for (const route of await routesWithIds()) {
-        const response = await client().request(route.method as 'GET', route.url, bodyFor(route.method, route.path));
+        const response = await client().request(
+          route.method as 'GET',
+          route.url,
+          bodyFor(route.method, route.path),
+        );
         // 404 as for any unknown id; tokens may not manage tokens at all (403 for every id alike)
         expect([403, 404], `${route.method} ${route.path}: ${response.body}`).toContain(response.statusCode);
         const missing = await client().request(
           route.method as 'GET',
-          route.url.replaceAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '01900000-0000-7000-8000-000000000000'),
+          route.url.replaceAll(
+            /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+            '01900000-0000-7000-8000-000000000000',
+          ),
           bodyFor(route.method, route.path),
         );
         expect(missing.statusCode).toBe(response.statusCode);
@@ -142,7 +191,11 @@ describe('workspace isolation', () => {
     const cookie = ownerA.headers().cookie!;
     const [, workspacePart] = /^baken_session=bks_([0-9a-f]{32})_/.exec(cookie)!;
     const forged = cookie.replace(workspacePart!, ownerB.workspaceId.replaceAll('-', ''));
-    const response = await test.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { cookie: forged } });
+    const response = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { cookie: forged },
+    });
     expect(response.statusCode).toBe(401);
   });
 });

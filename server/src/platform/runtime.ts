@@ -1,10 +1,12 @@
 import type { Config } from './config.ts';
-import { systemClock, type AppContext } from './context.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { type AppContext, systemClock } from './context.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 
 /** Opens the configured database, brings its schema up to date, and builds the app context. */
-export async function openRuntime(config: Config): Promise<{ ctx: AppContext; database: Database; applied: string[] }> {
+export async function openRuntime(
+  config: Config,
+): Promise<{ ctx: AppContext; database: Database; applied: string[] }> {
   const database = await openDatabase(config.database);
   try {
     const applied = await migrate(database.db);

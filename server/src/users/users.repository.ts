@@ -33,12 +33,27 @@ export async function countOwners(db: Kysely<DB>, workspaceId: string): Promise<
   return Number(row.count);
 }
 
-export async function setRole(db: Kysely<DB>, workspaceId: string, userId: string, role: string, at: Date): Promise<void> {
-  await db.updateTable('memberships').set({ role, updatedAt: at }).where('workspaceId', '=', workspaceId).where('userId', '=', userId).execute();
+export async function setRole(
+  db: Kysely<DB>,
+  workspaceId: string,
+  userId: string,
+  role: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ role, updatedAt: at })
+    .where('workspaceId', '=', workspaceId)
+    .where('userId', '=', userId)
+    .execute();
 }
 
 export async function deleteMembership(db: Kysely<DB>, workspaceId: string, userId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('workspaceId', '=', workspaceId).where('userId', '=', userId).execute();
+  await db
+    .deleteFrom('memberships')
+    .where('workspaceId', '=', workspaceId)
+    .where('userId', '=', userId)
+    .execute();
 }
 
 export function listInvitations(db: Kysely<DB>, workspaceId: string) {
@@ -52,12 +67,26 @@ export function listInvitations(db: Kysely<DB>, workspaceId: string) {
 }
 
 export function findInvitation(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('invitations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertInvitation(
   db: Kysely<DB>,
-  invitation: { workspaceId: string; id: string; email: string; role: string; tokenHash: Buffer; invitedBy: string; expiresAt: Date },
+  invitation: {
+    workspaceId: string;
+    id: string;
+    email: string;
+    role: string;
+    tokenHash: Buffer;
+    invitedBy: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insertInto('invitations').values(invitation).execute();
 }
@@ -68,5 +97,10 @@ export async function markInvitation(
   id: string,
   patch: { acceptedAt?: Date; acceptedBy?: string; revokedAt?: Date },
 ): Promise<void> {
-  await db.updateTable('invitations').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+  await db
+    .updateTable('invitations')
+    .set(patch)
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }

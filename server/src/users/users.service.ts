@@ -5,7 +5,15 @@ import type { z } from 'zod';
 import { findUserByEmail, insertUser } from '../auth/auth.repository.ts';
 import { type ClientInfo, type NewSession, startSession } from '../auth/auth.service.ts';
 import { audit } from '../platform/audit/audit.ts';
-import { formatCredential, hashPassword, hashSecret, parseCredential, randomSecret, sameHash, verifyPassword } from '../platform/auth/secrets.ts';
+import {
+  formatCredential,
+  hashPassword,
+  hashSecret,
+  parseCredential,
+  randomSecret,
+  sameHash,
+  verifyPassword,
+} from '../platform/auth/secrets.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { findWorkspace, insertMembership } from '../workspaces/workspaces.repository.ts';
@@ -25,7 +33,8 @@ const INVITATION_PREFIX = 'bki';
 const INVITATION_DAYS = 14;
 
 function assertAdmin(ctx: RequestContext): void {
-  if (!canManageWorkspace(ctx.actor.role)) throw new AppError('forbidden', 'Only admins and owners can manage users.');
+  if (!canManageWorkspace(ctx.actor.role))
+    throw new AppError('forbidden', 'Only admins and owners can manage users.');
 }
 
 const memberOut = (member: { id: string; email: string; name: string; role: string; createdAt: Date }) => ({
@@ -60,7 +69,8 @@ export async function removeMember(ctx: RequestContext, userId: string): Promise
   await ctx.db.transaction().execute(async (trx) => {
     const member = await findMember(trx, ctx.actor.workspaceId, userId);
     if (!member) throw notFound('User');
-    if (member.role === 'owner' && ctx.actor.role !== 'owner') throw new AppError('forbidden', 'Only an owner can remove an owner.');
+    if (member.role === 'owner' && ctx.actor.role !== 'owner')
+      throw new AppError('forbidden', 'Only an owner can remove an owner.');
     if (member.role === 'owner' && (await countOwners(trx, ctx.actor.workspaceId)) <= 1) {
       throw new AppError('conflict', 'A workspace needs at least one owner: make someone else owner first.');
     }
@@ -85,7 +95,8 @@ export async function invitations(ctx: RequestContext) {
 /** Creates an invitation and returns its link; the secret is shown once and stored only as a hash. */
 export async function invite(ctx: RequestContext, input: z.output<typeof invitationInput>) {
   assertAdmin(ctx);
-  if (!canAssignRole(ctx.actor.role, null, input.role)) throw new AppError('forbidden', 'Only an owner can invite another owner.');
+  if (!canAssignRole(ctx.actor.role, null, input.role))
+    throw new AppError('forbidden', 'Only an owner can invite another owner.');
   const id = ctx.newId();
   const secret = randomSecret();
   const expiresAt = new Date(ctx.now().getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
@@ -122,14 +133,16 @@ export async function revokeInvitation(ctx: RequestContext, id: string): Promise
   });
 }
 
-const invalidInvitation = () => new AppError('not_found', 'This invitation link is not valid (any more): ask for a new one.');
+const invalidInvitation = () =>
+  new AppError('not_found', 'This invitation link is not valid (any more): ask for a new one.');
 
 async function openInvitation(ctx: AppContext, db: AppContext['db'], token: string) {
   const credential = parseCredential(INVITATION_PREFIX, token);
   if (!credential) throw invalidInvitation();
   const invitation = await findInvitation(db, credential.workspaceId, credential.id);
   if (!invitation || !sameHash(credential.secret, invitation.tokenHash)) throw invalidInvitation();
-  if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() < ctx.now().getTime()) throw invalidInvitation();
+  if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() < ctx.now().getTime())
+    throw invalidInvitation();
   return invitation;
 }
 
@@ -138,11 +151,20 @@ export async function invitationPreview(ctx: AppContext, token: string) {
   const invitation = await openInvitation(ctx, ctx.db, token);
   const workspace = await findWorkspace(ctx.db, invitation.workspaceId);
   const existing = await findUserByEmail(ctx.db, invitation.email);
-  return { workspaceName: workspace?.name ?? '', email: invitation.email, role: invitation.role as Role, hasAccount: Boolean(existing) };
+  return {
+    workspaceName: workspace?.name ?? '',
+    email: invitation.email,
+    role: invitation.role as Role,
+    hasAccount: Boolean(existing),
+  };
 }
 
 /** Joins the workspace: a new user sets name and password; an existing one proves theirs. */
-export async function acceptInvitation(ctx: AppContext, input: z.output<typeof acceptInvitationInput>, client: ClientInfo): Promise<NewSession> {
+export async function acceptInvitation(
+  ctx: AppContext,
+  input: z.output<typeof acceptInvitationInput>,
+  client: ClientInfo,
+): Promise<NewSession> {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const invitation = await openInvitation(ctx, trx, input.token);
@@ -150,23 +172,43 @@ export async function acceptInvitation(ctx: AppContext, input: z.output<typeof a
     let userId: string;
     if (existing) {
       if (!(await verifyPassword(existing.passwordHash, input.password))) {
-        throw new AppError('unauthenticated', 'You already have a Baken account with this email: enter its password.');
+        throw new AppError(
+          'unauthenticated',
+          'You already have a Baken account with this email: enter its password.',
+        );
       }
       userId = existing.id;
     } else {
       if (!input.name) {
-        throw new AppError('invalid', 'name: enter your name.', [{ field: 'name', message: 'Enter your name.' }]);
+        throw new AppError('invalid', 'name: enter your name.', [
+          { field: 'name', message: 'Enter your name.' },
+        ]);
       }
       userId = ctx.newId();
       await insertUser(trx, { id: userId, email: invitation.email, name: input.name, passwordHash });
     }
     await insertMembership(trx, { workspaceId: invitation.workspaceId, userId, role: invitation.role });
-    await markInvitation(trx, invitation.workspaceId, invitation.id, { acceptedAt: ctx.now(), acceptedBy: userId });
+    await markInvitation(trx, invitation.workspaceId, invitation.id, {
+      acceptedAt: ctx.now(),
+      acceptedBy: userId,
+    });
     const actorCtx: RequestContext = {
       ...ctx,
-      actor: { workspaceId: invitation.workspaceId, userId, role: invitation.role as Role, via: 'session', tokenId: null, sessionId: null, scope: 'read_write' },
+      actor: {
+        workspaceId: invitation.workspaceId,
+        userId,
+        role: invitation.role as Role,
+        via: 'session',
+        tokenId: null,
+        sessionId: null,
+        scope: 'read_write',
+      },
     };
-    await audit(actorCtx, trx, 'create', 'membership', userId, { email: invitation.email, role: invitation.role, invitationId: invitation.id });
+    await audit(actorCtx, trx, 'create', 'membership', userId, {
+      email: invitation.email,
+      role: invitation.role,
+      invitationId: invitation.id,
+    });
     return startSession(ctx, trx, invitation.workspaceId, userId, client);
   });
 }

@@ -18,12 +18,21 @@ const workspaceResponse = z.object({
 export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['workspace'];
-  api.get('/workspace', { schema: { tags, summary: 'Settings of the current workspace', response: { 200: workspaceResponse } } }, async (request) =>
-    workspace(contextOf(request)),
+  api.get(
+    '/workspace',
+    { schema: { tags, summary: 'Settings of the current workspace', response: { 200: workspaceResponse } } },
+    async (request) => workspace(contextOf(request)),
   );
   api.patch(
     '/workspace',
-    { schema: { tags, summary: 'Change name, time zone, currency or language (admins)', body: workspaceUpdateInput, response: { 200: workspaceResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change name, time zone, currency or language (admins)',
+        body: workspaceUpdateInput,
+        response: { 200: workspaceResponse },
+      },
+    },
     async (request) => changeWorkspace(contextOf(request), request.body),
   );
 }

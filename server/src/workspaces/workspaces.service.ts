@@ -15,7 +15,8 @@ export async function workspace(ctx: RequestContext) {
 }
 
 export async function changeWorkspace(ctx: RequestContext, input: z.output<typeof workspaceUpdateInput>) {
-  if (!canManageWorkspace(ctx.actor.role)) throw new AppError('forbidden', 'Only admins and owners can change workspace settings.');
+  if (!canManageWorkspace(ctx.actor.role))
+    throw new AppError('forbidden', 'Only admins and owners can change workspace settings.');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findWorkspace(trx, ctx.actor.workspaceId);
     if (!before) throw notFound('Workspace');

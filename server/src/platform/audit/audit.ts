@@ -1,7 +1,7 @@
-import type { RequestContext } from '../context.ts';
-import { insertAuditEntries } from './audit.repository.ts';
 import type { Kysely } from 'kysely';
+import type { RequestContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { insertAuditEntries } from './audit.repository.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 

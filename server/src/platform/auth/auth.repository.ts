@@ -5,9 +5,17 @@ export function findSession(db: Kysely<DB>, workspaceId: string, sessionId: stri
   return db
     .selectFrom('sessions')
     .innerJoin('memberships', (join) =>
-      join.onRef('memberships.workspaceId', '=', 'sessions.workspaceId').onRef('memberships.userId', '=', 'sessions.userId'),
+      join
+        .onRef('memberships.workspaceId', '=', 'sessions.workspaceId')
+        .onRef('memberships.userId', '=', 'sessions.userId'),
     )
-    .select(['sessions.userId', 'sessions.tokenHash', 'sessions.csrfToken', 'sessions.expiresAt', 'memberships.role'])
+    .select([
+      'sessions.userId',
+      'sessions.tokenHash',
+      'sessions.csrfToken',
+      'sessions.expiresAt',
+      'memberships.role',
+    ])
     .where('sessions.workspaceId', '=', workspaceId)
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
@@ -17,14 +25,33 @@ export function findApiToken(db: Kysely<DB>, workspaceId: string, tokenId: strin
   return db
     .selectFrom('apiTokens')
     .innerJoin('memberships', (join) =>
-      join.onRef('memberships.workspaceId', '=', 'apiTokens.workspaceId').onRef('memberships.userId', '=', 'apiTokens.userId'),
+      join
+        .onRef('memberships.workspaceId', '=', 'apiTokens.workspaceId')
+        .onRef('memberships.userId', '=', 'apiTokens.userId'),
     )
-    .select(['apiTokens.userId', 'apiTokens.tokenHash', 'apiTokens.scope', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'memberships.role'])
+    .select([
+      'apiTokens.userId',
+      'apiTokens.tokenHash',
+      'apiTokens.scope',
+      'apiTokens.revokedAt',
+      'apiTokens.lastUsedAt',
+      'memberships.role',
+    ])
     .where('apiTokens.workspaceId', '=', workspaceId)
     .where('apiTokens.id', '=', tokenId)
     .executeTakeFirst();
 }
 
-export async function touchApiToken(db: Kysely<DB>, workspaceId: string, tokenId: string, at: Date): Promise<void> {
-  await db.updateTable('apiTokens').set({ lastUsedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', tokenId).execute();
+export async function touchApiToken(
+  db: Kysely<DB>,
+  workspaceId: string,
+  tokenId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('apiTokens')
+    .set({ lastUsedAt: at })
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', tokenId)
+    .execute();
 }

@@ -55,7 +55,10 @@ async function actorOfSession(ctx: AppContext, request: FastifyRequest, value: s
   if (!SAFE_METHODS.has(request.method)) {
     const header = request.headers[CSRF_HEADER];
     if (typeof header !== 'string' || !sameText(header, session.csrfToken)) {
-      throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header: send the csrfToken from /api/v1/auth/me.`);
+      throw new AppError(
+        'forbidden',
+        `Missing or wrong ${CSRF_HEADER} header: send the csrfToken from /api/v1/auth/me.`,
+      );
     }
   }
   return {
@@ -83,7 +86,10 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
     actor = await actorOfSession(ctx, request, cookie);
   }
   if (actor.scope === 'read' && !SAFE_METHODS.has(request.method)) {
-    throw new AppError('forbidden', 'This API token may only read; create a read-write token to make changes.');
+    throw new AppError(
+      'forbidden',
+      'This API token may only read; create a read-write token to make changes.',
+    );
   }
   return actor;
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { testEngine } from '../../../test/database.ts';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { openDatabase } from './database.ts';
 
 describe('PGlite data folder', () => {
@@ -18,7 +18,9 @@ describe('PGlite data folder', () => {
   it('refuses a second process on the same folder, with a message that says what to do', async () => {
     const first = await openDatabase({ engine: 'pglite', dataDir: dir });
     try {
-      await expect(openDatabase({ engine: 'pglite', dataDir: dir })).rejects.toThrow(/in use by another Baken process/);
+      await expect(openDatabase({ engine: 'pglite', dataDir: dir })).rejects.toThrow(
+        /in use by another Baken process/,
+      );
     } finally {
       await first.close();
     }

@@ -63,7 +63,13 @@ async function openPglite(target: { dataDir: string; loadDataDirFile?: string })
     throw error;
   }
   // One connection: PGlite has a single session (see pglite-worker.ts); the pool queues the rest.
-  const pool = new pg.Pool({ host: socketDir, port: socketPort, user: 'postgres', database: 'postgres', max: 1 });
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: socketPort,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+  });
   const db = kyselyOver(pool);
   let closed = false;
   return {

@@ -2,14 +2,22 @@ import type { Cursor, Filter, Sort } from '@baken/core/records/list-query';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 const arrayType: Record<string, string> = { number: 'numeric[]', id: 'uuid[]', date: 'date[]' };
-const castOf: Record<string, string> = { number: 'numeric', date: 'date', timestamp: 'timestamptz', boolean: 'boolean' };
+const castOf: Record<string, string> = {
+  number: 'numeric',
+  date: 'date',
+  timestamp: 'timestamptz',
+  boolean: 'boolean',
+};
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 /** The SQL expression a filter or sort reads: a column, or a typed value inside the custom jsonb. */
-function valueExpression(filter: Pick<Filter, 'field' | 'spec' | 'customKey'>, table?: string): RawBuilder<unknown> {
+function valueExpression(
+  filter: Pick<Filter, 'field' | 'spec' | 'customKey'>,
+  table?: string,
+): RawBuilder<unknown> {
   if (filter.customKey === undefined) {
     const column = filter.spec.column ?? filter.field;
     return sql.ref(table ? `${table}.${column}` : column);
@@ -28,15 +36,17 @@ export function filterCondition(filter: Filter, table?: string): RawBuilder<SqlB
   if (filter.spec.kind === 'tags') {
     const list = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
     if (op === 'empty') {
-      return isCustomArray ? sql`coalesce(jsonb_array_length(${value}), 0) = 0` : sql`cardinality(${value}) = 0`;
+      return isCustomArray
+        ? sql`coalesce(jsonb_array_length(${value}), 0) = 0`
+        : sql`cardinality(${value}) = 0`;
     }
     if (op === 'not_empty') {
-      return isCustomArray ? sql`coalesce(jsonb_array_length(${value}), 0) > 0` : sql`cardinality(${value}) > 0`;
+      return isCustomArray
+        ? sql`coalesce(jsonb_array_length(${value}), 0) > 0`
+        : sql`cardinality(${value}) > 0`;
     }
     if (isCustomArray) {
-      return op === 'in'
-        ? sql`${value} ?| ${list}::text[]`
-        : sql`${value} @> ${JSON.stringify(list)}::jsonb`;
+      return op === 'in' ? sql`${value} ?| ${list}::text[]` : sql`${value} @> ${JSON.stringify(list)}::jsonb`;
     }
     return op === 'in' ? sql`${value} && ${list}::text[]` : sql`${value} @> ${list}::text[]`;
   }
@@ -44,7 +54,9 @@ export function filterCondition(filter: Filter, table?: string): RawBuilder<SqlB
     case 'empty':
       return filter.spec.kind === 'text' ? sql`coalesce(${value}::text, '') = ''` : sql`${value} is null`;
     case 'not_empty':
-      return filter.spec.kind === 'text' ? sql`coalesce(${value}::text, '') <> ''` : sql`${value} is not null`;
+      return filter.spec.kind === 'text'
+        ? sql`coalesce(${value}::text, '') <> ''`
+        : sql`${value} is not null`;
     case 'contains':
       return sql`${value}::text ilike ${`%${escapeLike(String(filter.value))}%`}`;
     case 'in':
@@ -83,7 +95,8 @@ export function afterCursor(sort: Sort, cursor: Cursor, table?: string): RawBuil
     if (!sort.spec.nullable) return sql`(${column}, ${id}) > (${value}, ${cursor.id})`;
     return sql`((${column}, ${id}) > (${value}, ${cursor.id}) or ${column} is null)`;
   }
-  if (cursor.value === null) return sql`((${column} is null and ${id} < ${cursor.id}) or ${column} is not null)`;
+  if (cursor.value === null)
+    return sql`((${column} is null and ${id} < ${cursor.id}) or ${column} is not null)`;
   return sql`(${column}, ${id}) < (${value}, ${cursor.id})`;
 }
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS_DIR = new URL('../../../migrations/', import.meta.url);
@@ -40,7 +40,9 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
   for (const migration of await loadMigrations()) {
     const ran = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-      const done = await sql`select 1 from schema_migrations where version = ${migration.version}`.execute(trx);
+      const done = await sql`select 1 from schema_migrations where version = ${migration.version}`.execute(
+        trx,
+      );
       if (done.rows.length > 0) return false;
       await sql.raw(migration.sql).execute(trx);
       await sql`insert into schema_migrations (version, name) values (${migration.version}, ${migration.name})`.execute(
@@ -54,6 +56,8 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
 }
 
 export async function currentSchemaVersion(db: Kysely<DB>): Promise<number> {
-  const result = await sql<{ version: number | null }>`select max(version) as version from schema_migrations`.execute(db);
+  const result = await sql<{
+    version: number | null;
+  }>`select max(version) as version from schema_migrations`.execute(db);
   return result.rows[0]?.version ?? 0;
 }

@@ -41,7 +41,13 @@ describe('schema rules', () => {
   });
 
   it('carries workspace_id first in every foreign key between tenant tables', async () => {
-    const keys = await rows<{ name: string; from: string; to: string; fromFirst: string; toFirst: string }>(sql`
+    const keys = await rows<{
+      name: string;
+      from: string;
+      to: string;
+      fromFirst: string;
+      toFirst: string;
+    }>(sql`
       select c.conname as name, f.relname as from, t.relname as to,
         (select a.attname from pg_attribute a where a.attrelid = c.conrelid and a.attnum = c.conkey[1]) as "fromFirst",
         (select a.attname from pg_attribute a where a.attrelid = c.confrelid and a.attnum = c.confkey[1]) as "toFirst"
@@ -50,7 +56,9 @@ describe('schema rules', () => {
       join pg_class t on t.oid = c.confrelid
       join pg_namespace n on n.oid = f.relnamespace
       where n.nspname = 'public' and c.contype = 'f'`);
-    const betweenTenants = keys.filter((key) => !GLOBAL_TABLES.includes(key.from) && !GLOBAL_TABLES.includes(key.to));
+    const betweenTenants = keys.filter(
+      (key) => !GLOBAL_TABLES.includes(key.from) && !GLOBAL_TABLES.includes(key.to),
+    );
     expect(betweenTenants.length).toBeGreaterThan(10);
     for (const key of betweenTenants) {
       expect(key.fromFirst, key.name).toBe('workspace_id');

@@ -49,7 +49,8 @@ export function registerCrudRoutes<C extends z.ZodType, U extends z.ZodType, R e
   app.post<{ Body: z.output<C> }>(
     path,
     { schema: { tags, summary: `Create a ${noun}`, body: create, response: { 201: response } } },
-    async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body as z.output<C>)),
+    async (request, reply) =>
+      reply.status(201).send(await service.create(contextOf(request), request.body as z.output<C>)),
   );
   app.get<ById>(
     `${path}/:id`,
@@ -58,7 +59,15 @@ export function registerCrudRoutes<C extends z.ZodType, U extends z.ZodType, R e
   );
   app.patch<ById & { Body: z.output<U> }>(
     `${path}/:id`,
-    { schema: { tags, summary: `Change fields of a ${noun}`, params: idParams, body: update, response: { 200: response } } },
+    {
+      schema: {
+        tags,
+        summary: `Change fields of a ${noun}`,
+        params: idParams,
+        body: update,
+        response: { 200: response },
+      },
+    },
     async (request) => service.update(contextOf(request), request.params.id, request.body as z.output<U>),
   );
   app.delete<ById>(

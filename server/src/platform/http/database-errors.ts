@@ -32,13 +32,25 @@ export function appErrorOfDatabaseError(error: unknown): AppError | null {
   switch (pg.code) {
     case '23505': {
       const message = 'This value is already used by another record.';
-      return new AppError('conflict', field ? `${field}: ${message}` : message, field ? [{ field, message }] : []);
+      return new AppError(
+        'conflict',
+        field ? `${field}: ${message}` : message,
+        field ? [{ field, message }] : [],
+      );
     }
     case '23503': {
       const user = /still referenced from table "([a-z_]+)"/.exec(pg.detail ?? '');
-      if (user) return new AppError('conflict', `Still in use by ${user[1]!.replaceAll('_', ' ')}: move or delete those first.`);
+      if (user)
+        return new AppError(
+          'conflict',
+          `Still in use by ${user[1]!.replaceAll('_', ' ')}: move or delete those first.`,
+        );
       const message = 'There is no such record in this workspace.';
-      return new AppError('invalid', field ? `${field}: ${message}` : message, field ? [{ field, message }] : []);
+      return new AppError(
+        'invalid',
+        field ? `${field}: ${message}` : message,
+        field ? [{ field, message }] : [],
+      );
     }
     case '23502':
     case '23514':
@@ -48,7 +60,11 @@ export function appErrorOfDatabaseError(error: unknown): AppError | null {
     case '22007':
     case '22008': {
       const message = 'This value is not allowed here.';
-      return new AppError('invalid', field ? `${field}: ${message}` : message, field ? [{ field, message }] : []);
+      return new AppError(
+        'invalid',
+        field ? `${field}: ${message}` : message,
+        field ? [{ field, message }] : [],
+      );
     }
     default:
       return null;

@@ -40,11 +40,16 @@ function validationFieldErrors(issues: ZodIssueLike[]): FieldError[] {
 
 function appErrorOf(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof InputError) return new AppError('invalid', error.message, [{ field: error.field, message: error.message }]);
+  if (error instanceof InputError)
+    return new AppError('invalid', error.message, [{ field: error.field, message: error.message }]);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = validationFieldErrors(error.validation as unknown as ZodIssueLike[]);
     const where = (error as { validationContext?: string }).validationContext ?? 'request';
-    return new AppError('invalid', `The ${where} has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
+    return new AppError(
+      'invalid',
+      `The ${where} has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      fields,
+    );
   }
   const databaseError = appErrorOfDatabaseError(error);
   if (databaseError) return databaseError;
@@ -59,7 +64,8 @@ function appErrorOf(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('bad_request', `The request body is not valid JSON: ${fastifyError.message}`);
   }
-  if (fastifyError.statusCode === 429) return new AppError('rate_limited', 'Too many requests: wait a minute and try again.');
+  if (fastifyError.statusCode === 429)
+    return new AppError('rate_limited', 'Too many requests: wait a minute and try again.');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new AppError('bad_request', fastifyError.message);
   }
@@ -90,6 +96,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, request, appError);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+    sendProblem(
+      reply,
+      request,
+      new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
 }

@@ -10,8 +10,8 @@ import {
 } from '@baken/core/records/list-query';
 import type { ListQuery } from '@baken/core/records/record.schema';
 import { type SelectQueryBuilder, sql } from 'kysely';
-import type { DB } from '../db/schema.ts';
 import { afterCursor, cursorValue, filterCondition, orderBy } from '../db/list-query.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface ListOptions {
   /** Table name or alias the fields belong to. */
@@ -50,9 +50,14 @@ export async function listPage<Row extends { id: string }>(
   if (words.length > 0) {
     const searchText = sql.ref(`${options.table}.searchText`);
     const prefixQuery = words.map((word) => `${word}:*`).join(' & ');
-    let matched = filtered.where(sql<boolean>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${prefixQuery})`);
+    let matched = filtered.where(
+      sql<boolean>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${prefixQuery})`,
+    );
     if (cursor) matched = matched.where(afterCursor(sort, cursor, options.table));
-    const rows = await matched.orderBy(orderBy(sort, options.table)).limit(query.limit + 1).execute();
+    const rows = await matched
+      .orderBy(orderBy(sort, options.table))
+      .limit(query.limit + 1)
+      .execute();
     if (rows.length > 0 || cursor) return pageFrom(rows, query.limit, sort);
     const typoRows = await filtered
       .where(sql<boolean>`${words.join(' ')} <% ${searchText}`)
@@ -64,7 +69,10 @@ export async function listPage<Row extends { id: string }>(
 
   let page = filtered;
   if (cursor) page = page.where(afterCursor(sort, cursor, options.table));
-  const rows = await page.orderBy(orderBy(sort, options.table)).limit(query.limit + 1).execute();
+  const rows = await page
+    .orderBy(orderBy(sort, options.table))
+    .limit(query.limit + 1)
+    .execute();
   return pageFrom(rows, query.limit, sort);
 }
 
@@ -77,5 +85,8 @@ function pageFrom<Row extends { id: string }>(
   const page = rows.slice(0, limit);
   const last = page.at(-1)!;
   const value = (last as Record<string, unknown>)[sort.spec.column ?? sort.field];
-  return { rows: page, nextCursor: encodeCursor({ sort: sortKey(sort), value: cursorValue(value), id: last.id }) };
+  return {
+    rows: page,
+    nextCursor: encodeCursor({ sort: sortKey(sort), value: cursorValue(value), id: last.id }),
+  };
 }

@@ -1,5 +1,5 @@
-import { customFieldSpecs } from '@baken/core/custom-fields/custom-field-values';
 import type { RecordType } from '@baken/core/custom-fields/custom-field.schema';
+import { customFieldSpecs } from '@baken/core/custom-fields/custom-field-values';
 import type { FieldSpecs } from '@baken/core/records/list-query';
 import type { ListQuery } from '@baken/core/records/record.schema';
 import type { Kysely } from 'kysely';
@@ -8,11 +8,22 @@ import type { RequestContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Page } from './list-page.ts';
-import { createRecord, deleteRecord, type RecordStore, updateRecord, type WriteHooks } from './record-writes.ts';
+import {
+  createRecord,
+  deleteRecord,
+  type RecordStore,
+  updateRecord,
+  type WriteHooks,
+} from './record-writes.ts';
 import { toApi } from './serialize.ts';
 
 type Row = { id: string; ownerId: string | null; custom: Record<string, unknown> } & Record<string, unknown>;
-type Lister<R> = (db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) => Promise<Page<R>>;
+type Lister<R> = (
+  db: Kysely<DB>,
+  workspaceId: string,
+  query: ListQuery,
+  customSpecs: FieldSpecs,
+) => Promise<Page<R>>;
 
 /** List, read, create, change and delete of one record type, with its feature's write rules as hooks. */
 export function recordService<R extends Row, Create extends object, Update extends object>(

@@ -1,5 +1,5 @@
-import { mergeCustomValues } from '@baken/core/custom-fields/custom-field-values';
 import type { RecordType } from '@baken/core/custom-fields/custom-field.schema';
+import { mergeCustomValues } from '@baken/core/custom-fields/custom-field-values';
 import { canChangeRecord, canWrite } from '@baken/core/platform/roles';
 import { fieldChanges } from '@baken/core/records/changes';
 import type { Kysely } from 'kysely';
@@ -45,13 +45,23 @@ export function assertCanChange(ctx: RequestContext, ownerId: string | null, lab
   }
 }
 
-async function sharedValues(ctx: RequestContext, trx: Kysely<DB>, store: RecordStore<Row>, input: Patch, before: Row | null) {
+async function sharedValues(
+  ctx: RequestContext,
+  trx: Kysely<DB>,
+  store: RecordStore<Row>,
+  input: Patch,
+  before: Row | null,
+) {
   const { tags, custom, ...rest } = input;
   const values: Patch = { ...rest };
   if (tags !== undefined) values.tags = await ensureTags(ctx, trx, tags as string[]);
   if (custom !== undefined || before === null) {
     const definitions = await definitionsOf(trx, ctx.actor.workspaceId, store.entityType);
-    values.custom = mergeCustomValues(definitions, before?.custom ?? {}, custom as Record<string, unknown> | undefined);
+    values.custom = mergeCustomValues(
+      definitions,
+      before?.custom ?? {},
+      custom as Record<string, unknown> | undefined,
+    );
   }
   return values;
 }
@@ -103,14 +113,21 @@ export async function updateRecord<R extends Row>(
     if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, before);
     const changes = fieldChanges(before, values);
     if (Object.keys(changes).length === 0) return before;
-    const row = await store.update(trx, ctx.actor.workspaceId, id, { ...forStorage(values), updatedAt: ctx.now() });
+    const row = await store.update(trx, ctx.actor.workspaceId, id, {
+      ...forStorage(values),
+      updatedAt: ctx.now(),
+    });
     await hooks.after?.(ctx, trx, row, before);
     await audit(ctx, trx, 'update', store.entityType, id, changes);
     return row;
   });
 }
 
-export async function deleteRecord<R extends Row>(ctx: RequestContext, store: RecordStore<R>, id: string): Promise<void> {
+export async function deleteRecord<R extends Row>(
+  ctx: RequestContext,
+  store: RecordStore<R>,
+  id: string,
+): Promise<void> {
   assertCanWrite(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);

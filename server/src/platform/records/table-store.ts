@@ -20,11 +20,19 @@ export function tableStore<T extends RecordTable>(
     entityType,
     label,
     async find(db, workspaceId, id, forUpdate = false) {
-      const query = from(db).selectFrom(name).selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id);
+      const query = from(db)
+        .selectFrom(name)
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id);
       return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as Row | undefined;
     },
     async insert(db, values) {
-      return (await from(db).insertInto(name).values(values as never).returningAll().executeTakeFirstOrThrow()) as Row;
+      return (await from(db)
+        .insertInto(name)
+        .values(values as never)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as Row;
     },
     async update(db, workspaceId, id, patch) {
       return (await from(db)
