@@ -14,7 +14,7 @@ import {
 describe('workspace isolation', () => {
   let test: TestApp;
   let ownerA: Client;
-  let ownerB: Client;
+  let ownerB: Client & { workspaceId: string };
   let tokenB: Client;
   const ids: Record<string, string> = {};
   const names = {

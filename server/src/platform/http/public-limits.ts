@@ -1,16 +1,21 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
+
 /**
  * Per-route rate limit of an endpoint that anyone can call. Keyed by client IP and counted before
  * anything else runs; with `keyOf`, counted after the body is parsed and keyed by IP plus what
  * `keyOf` picks (the email at login), so that one guessed account cannot be hammered.
  */
-export function publicLimit(max: number, keyOf?: (body: unknown) => string | undefined) {
+export function publicLimit(
+  max: number,
+  keyOf?: (body: unknown) => string | undefined,
+): { rateLimit: RateLimitOptions } {
   if (!keyOf) return { rateLimit: { max, timeWindow: '1 minute' } };
   return {
     rateLimit: {
       max,
       timeWindow: '1 minute',
-      hook: 'preHandler' as const,
-      keyGenerator: (request: { ip: string; body: unknown }) => `${request.ip}|${keyOf(request.body) ?? ''}`,
+      hook: 'preHandler',
+      keyGenerator: (request) => `${request.ip}|${keyOf(request.body) ?? ''}`,
     },
   };
 }
