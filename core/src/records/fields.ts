@@ -1,13 +1,18 @@
 import { z } from 'zod';
 
-/** Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`. */
+/**
+ * Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`;
+ * internationalised names are stored in their ASCII (punycode) form, as DNS knows them.
+ */
 export function normalizeDomain(value: string): string {
-  return value
+  const host = value
     .trim()
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/^www\./, '')
     .replace(/[/?#:].*$/, '');
+  if (!/[^\x00-\x7f]/.test(host) || !URL.canParse(`http://${host}`)) return host;
+  return new URL(`http://${host}`).hostname;
 }
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -25,7 +30,9 @@ export const urlField = z
   .string()
   .trim()
   .max(2000)
-  .transform((value) => (value !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value))
+  .transform((value) =>
+    value !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value,
+  )
   .refine((value) => value === '' || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
     error: 'Enter a web address such as https://acme.nl.',
   })
@@ -60,7 +67,9 @@ export const countryField = z
   .string()
   .trim()
   .transform((value) => value.toUpperCase())
-  .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), { error: 'Use a two-letter country code such as NL or BE.' })
+  .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), {
+    error: 'Use a two-letter country code such as NL or BE.',
+  })
   .transform((value) => (value === '' ? null : value))
   .nullable()
   .optional();
@@ -78,4 +87,8 @@ export const timestampField = z.iso
   .optional();
 
 /** Money in minor units (cents), as integers: no rounding errors. */
-export const moneyField = z.number().int({ error: 'Send amounts in cents, as whole numbers.' }).min(0).max(1e15);
+export const moneyField = z
+  .number()
+  .int({ error: 'Send amounts in cents, as whole numbers.' })
+  .min(0)
+  .max(1e15);
