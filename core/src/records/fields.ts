@@ -11,7 +11,7 @@ export function normalizeDomain(value: string): string {
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/^www\./, '')
     .replace(/[/?#:].*$/, '');
-  if (!/[^\x00-\x7f]/.test(host) || !URL.canParse(`http://${host}`)) return host;
+  if (!/\P{ASCII}/u.test(host) || !URL.canParse(`http://${host}`)) return host;
   return new URL(`http://${host}`).hostname;
 }
 
