@@ -73,13 +73,13 @@ export async function deleteSession(db: Kysely<DB>, workspaceId: string, session
     .execute();
 }
 
+/** Signs a user out everywhere (every workspace) except the session given. */
 export async function deleteOtherSessionsOfUser(
   db: Kysely<DB>,
-  workspaceId: string,
   userId: string,
   keepSessionId: string | null,
 ): Promise<void> {
-  let query = db.deleteFrom('sessions').where('workspaceId', '=', workspaceId).where('userId', '=', userId);
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
   if (keepSessionId) query = query.where('id', '<>', keepSessionId);
   await query.execute();
 }

@@ -219,7 +219,6 @@ export async function updateProfile(
       fields: passwordHash ? [...changed, 'password'] : changed,
     });
     // A new password signs out every other session of this user.
-    if (passwordHash)
-      await deleteOtherSessionsOfUser(trx, ctx.actor.workspaceId, user.id, ctx.actor.sessionId);
+    if (passwordHash) await deleteOtherSessionsOfUser(trx, user.id, ctx.actor.sessionId);
   });
 }

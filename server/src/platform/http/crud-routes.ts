@@ -48,13 +48,13 @@ export function registerCrudRoutes<C extends z.ZodType, U extends z.ZodType, R e
   );
   app.post<{ Body: z.output<C> }>(
     path,
-    { schema: { tags, summary: `Create a ${noun}`, body: create, response: { 201: response } } },
+    { schema: { tags, summary: `Create ${noun}`, body: create, response: { 201: response } } },
     async (request, reply) =>
       reply.status(201).send(await service.create(contextOf(request), request.body as z.output<C>)),
   );
   app.get<ById>(
     `${path}/:id`,
-    { schema: { tags, summary: `One ${noun}`, params: idParams, response: { 200: response } } },
+    { schema: { tags, summary: `Read one ${noun}`, params: idParams, response: { 200: response } } },
     async (request) => service.get(contextOf(request), request.params.id),
   );
   app.patch<ById & { Body: z.output<U> }>(
@@ -62,7 +62,7 @@ export function registerCrudRoutes<C extends z.ZodType, U extends z.ZodType, R e
     {
       schema: {
         tags,
-        summary: `Change fields of a ${noun}`,
+        summary: `Change fields of one ${noun}`,
         params: idParams,
         body: update,
         response: { 200: response },
@@ -72,7 +72,7 @@ export function registerCrudRoutes<C extends z.ZodType, U extends z.ZodType, R e
   );
   app.delete<ById>(
     `${path}/:id`,
-    { schema: { tags, summary: `Delete a ${noun}`, params: idParams, response: { 204: z.null() } } },
+    { schema: { tags, summary: `Delete one ${noun}`, params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
       await service.remove(contextOf(request), request.params.id);
       return reply.status(204).send(null);
