@@ -1,17 +1,20 @@
 import { decodeCursor, encodeCursor } from '@baken/core/records/list-query';
-import { accountStore } from '../accounts/accounts.repository.ts';
-import { contactStore } from '../contacts/contacts.repository.ts';
-import { dealStore } from '../deals/deals.repository.ts';
+import { accountService } from '../accounts/accounts.service.ts';
+import { contactService } from '../contacts/contacts.service.ts';
+import { dealService } from '../deals/deals.service.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { notFound } from '../platform/errors.ts';
 import { type TimelineSubject, timelineOf } from './timeline.repository.ts';
 
-const stores = { contact: contactStore, account: accountStore, deal: dealStore };
+const services = { contact: contactService, account: accountService, deal: dealService };
 const timelineSort = { field: 'at', spec: { kind: 'timestamp' as const }, direction: 'desc' as const };
 
-export async function timeline(ctx: RequestContext, subject: TimelineSubject, id: string, query: { limit: number; cursor?: string | undefined }) {
-  const store = stores[subject];
-  if (!(await store.find(ctx.db, ctx.actor.workspaceId, id))) throw notFound(store.label);
+export async function timeline(
+  ctx: RequestContext,
+  subject: TimelineSubject,
+  id: string,
+  query: { limit: number; cursor?: string | undefined },
+) {
+  await services[subject].get(ctx, id); // 404 unless the record is in this workspace
   const cursor = query.cursor ? decodeCursor(query.cursor, timelineSort) : null;
   const rows = await timelineOf(
     ctx.db,
@@ -26,6 +29,8 @@ export async function timeline(ctx: RequestContext, subject: TimelineSubject, id
   return {
     data: page.map((row) => ({ kind: row.kind, id: row.id, at: row.at.toISOString(), data: row.data })),
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ sort: '-at', value: last.at.toISOString(), id: last.id }) : null,
+      rows.length > query.limit && last
+        ? encodeCursor({ sort: '-at', value: last.at.toISOString(), id: last.id })
+        : null,
   };
 }
