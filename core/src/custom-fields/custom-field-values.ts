@@ -1,4 +1,5 @@
 import type { FieldSpec, FieldSpecs } from '../records/list-query.ts';
+import { isCalendarDate } from '../shared/calendar-date.ts';
 import { InputError } from '../shared/input-error.ts';
 import type { CustomFieldType } from './custom-field.schema.ts';
 
@@ -11,8 +12,6 @@ export interface CustomFieldDefinition {
 }
 
 type CustomValue = string | number | boolean | string[];
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function validValue(definition: CustomFieldDefinition, value: unknown): CustomValue {
   const field = `custom.${definition.key}`;
@@ -28,7 +27,7 @@ function validValue(definition: CustomFieldDefinition, value: unknown): CustomVa
       if (typeof value !== 'boolean') throw fail('expects true or false.');
       return value;
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      if (typeof value !== 'string' || !isCalendarDate(value)) {
         throw fail('expects a date as YYYY-MM-DD.');
       }
       return value;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../shared/calendar-date.ts';
 
 /**
  * Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`;
@@ -77,7 +78,7 @@ export const countryField = z
 export const dateField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date as YYYY-MM-DD.' })
-  .refine((value) => !Number.isNaN(Date.parse(value)), { error: 'This date does not exist.' })
+  .refine(isCalendarDate, { error: 'This date does not exist.' })
   .nullable()
   .optional();
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../shared/calendar-date.ts';
 import { InputError } from '../shared/input-error.ts';
 
 export const filterOperators = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'in', 'empty', 'not_empty'] as const;
@@ -45,7 +46,6 @@ const operatorsOfKind: Record<FieldKind, readonly FilterOperator[]> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_IN_VALUES = 200;
 
 function coerce(field: string, spec: FieldSpec, raw: string): string | number | boolean {
@@ -57,7 +57,7 @@ function coerce(field: string, spec: FieldSpec, raw: string): string | number | 
       return value;
     }
     case 'date':
-      if (!DATE.test(raw) || Number.isNaN(Date.parse(raw))) throw fail('a date (YYYY-MM-DD)');
+      if (!isCalendarDate(raw)) throw fail('a date (YYYY-MM-DD)');
       return raw;
     case 'timestamp':
       if (Number.isNaN(Date.parse(raw))) throw fail('a date and time (ISO 8601)');
@@ -144,15 +144,26 @@ export interface Cursor {
   id: string;
 }
 
+// Cursors are opaque base64url text; written without Buffer so that core also runs in the browser.
+function toBase64Url(text: string): string {
+  const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join('');
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(encoded: string): string {
+  const binary = atob(encoded.replaceAll('-', '+').replaceAll('_', '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+}
+
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
+  return toBase64Url(JSON.stringify([cursor.sort, cursor.value, cursor.id]));
 }
 
 export function decodeCursor(raw: string, sort: Sort): Cursor {
   const invalid = () => new InputError('cursor', 'This cursor is not valid: use the nextCursor of a previous page.');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    parsed = JSON.parse(fromBase64Url(raw));
   } catch {
     throw invalid();
   }
@@ -164,8 +175,9 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
   }
   if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
   if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw invalid();
-  if (typeof value === 'string' && (sort.spec.kind === 'timestamp' || sort.spec.kind === 'date') && Number.isNaN(Date.parse(value))) {
-    throw invalid();
+  if (typeof value === 'string') {
+    if (sort.spec.kind === 'timestamp' && Number.isNaN(Date.parse(value))) throw invalid();
+    if (sort.spec.kind === 'date' && !isCalendarDate(value)) throw invalid();
   }
   if (typeof value === 'number' && sort.spec.kind !== 'number') throw invalid();
   return { sort: sortText, value, id };
@@ -181,6 +193,8 @@ export function searchWords(q: string): string[] {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    // letters without a decomposition that baken_fold() maps too
+    .replace(/[øœ]/g, 'o')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 8);
