@@ -124,7 +124,12 @@ export function openBackupWriter(file: string): BackupWriter {
 
 /** The lines of a backup file, decompressed as they are read; a damaged file fails with a clear message. */
 export async function* readBackupLines(file: string): AsyncGenerator<string> {
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(
+      'not_found',
+      `Cannot open ${file}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}.`,
+    );
+  });
   const gunzip = createGunzip();
   const source = handle.createReadStream();
   source.on('error', (error) => gunzip.destroy(error));

@@ -32,7 +32,7 @@ import { assertWorkspaceScopable, planTables, type TablePlan } from './backup-pl
 /** Rows read per query while dumping: small enough for PGlite's memory, large enough to be quick. */
 const PAGE_ROWS = 2000;
 /** Rows per INSERT while restoring. */
-const INSERT_ROWS = 500;
+const BATCH_ROWS = 500;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,8 +41,13 @@ export interface BackupOptions {
   /** Only this workspace: its rows, the workspace itself and its members' user rows. */
   workspaceId?: string | undefined;
   now?: () => Date;
-  /** Called once per table with the number of rows written (or restored). */
-  onProgress?: (table: string, rows: number) => void;
+  /**
+   * Called once per table with the number of rows written, while the snapshot is open: on PGlite's
+   * single connection, awaiting a query here would wait for the backup, which waits for it.
+   */
+  onProgress?: (table: string, rows: number) => void | Promise<void>;
+  /** Rows per keyset page (tests make it small to cross page boundaries). */
+  pageRows?: number;
 }
 
 export interface BackupSummary {
@@ -108,9 +113,9 @@ async function dumpAll(
   await writer.write(headerLine(header));
   const rows: Record<string, number> = {};
   for (const table of plan) {
-    const count = await dumpTable(trx, writer, table, filter);
+    const count = await dumpTable(trx, writer, table, filter, options.pageRows ?? PAGE_ROWS);
     rows[table.name] = count;
-    options.onProgress?.(table.name, count);
+    await options.onProgress?.(table.name, count);
   }
   await writer.write(endLine(rows));
   return { header, rows };
@@ -121,11 +126,12 @@ async function dumpTable(
   writer: BackupWriter,
   table: TablePlan,
   filter: RowFilter,
+  pageRows: number,
 ): Promise<number> {
   let count = 0;
   let after: string[] | null = null;
   do {
-    const page = await readPage(trx, table, filter, after, PAGE_ROWS);
+    const page = await readPage(trx, table, filter, after, pageRows);
     if (page.rows.length > 0) await writer.write(page.rows.map((row) => rowLine(table.name, row)).join(''));
     count += page.rows.length;
     after = page.lastKey;
@@ -134,7 +140,10 @@ async function dumpTable(
 }
 
 export interface RestoreOptions {
+  /** Called once per table with the number of rows read from the file. */
   onProgress?: (table: string, rows: number) => void;
+  /** Rows per INSERT (tests make it small to cross batch boundaries). */
+  batchRows?: number;
 }
 
 /**
@@ -199,7 +208,9 @@ async function loadRows(
 ): Promise<Record<string, number>> {
   const tables = new Map(plan.map((table) => [table.name, table]));
   const rows: Record<string, number> = {};
-  const batch = new RowBatch(trx, (table) => options.onProgress?.(table, rows[table] ?? 0));
+  const batch = new RowBatch(trx, options.batchRows ?? BATCH_ROWS, (table) =>
+    options.onProgress?.(table, rows[table] ?? 0),
+  );
   for (let lineNumber = 2; ; lineNumber++) {
     const next = await lines.next();
     if (next.done)
@@ -224,13 +235,14 @@ async function loadRows(
   }
 }
 
-/** Collects the rows of one table and inserts them INSERT_ROWS at a time; reports each table when done. */
+/** Collects the rows of one table and inserts them `size` at a time; reports each table when done. */
 class RowBatch {
   private table: TablePlan | null = null;
   private rows: string[] = [];
 
   constructor(
     private readonly trx: Kysely<DB>,
+    private readonly size: number,
     private readonly tableDone: (table: string) => void,
   ) {}
 
@@ -240,7 +252,7 @@ class RowBatch {
       this.table = table;
     }
     this.rows.push(row);
-    if (this.rows.length >= INSERT_ROWS) await this.flush();
+    if (this.rows.length >= this.size) await this.flush();
   }
 
   async finish(): Promise<void> {

@@ -1,0 +1,197 @@
+// Test helpers of backup.test.ts: apps on any engine, a workspace that fills every table, and the
+// API answers a restore must reproduce.
+import { uuidv7 } from 'uuidv7';
+import { openBlankDatabase, testEngine } from '../../test/database.ts';
+import {
+  addMember,
+  Client,
+  createTestApp,
+  PASSWORD,
+  sessionClient,
+  type TestApp,
+} from '../../test/harness.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../platform/config.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Database, Engine } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+
+/** The app on a migrated, empty database of `engine`: the project's template when it can, else a blank one. */
+export async function openApp(engine: Engine): Promise<TestApp> {
+  if (engine === testEngine) return createTestApp();
+  const database = await openBlankDatabase(engine);
+  await migrate(database.db);
+  return appOn(database);
+}
+
+/** The app over a database, built as createTestApp builds it. */
+export async function appOn(database: Database): Promise<TestApp> {
+  const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000' });
+  const ctx: AppContext = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    now: () => new Date(),
+    newId: () => uuidv7(),
+  };
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const bearer = (test: TestApp, token: string) => new Client(test.app, { token });
+
+export async function logIn(test: TestApp, email: string): Promise<Client> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: PASSWORD },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login of ${email}: ${response.statusCode} ${response.body}`);
+  return sessionClient(test.app, response);
+}
+
+export async function emailOf(client: Client): Promise<string> {
+  return (await client.ok<{ user: { email: string } }>('GET', '/api/v1/auth/me')).user.email;
+}
+
+interface Pipeline {
+  id: string;
+  stages: { id: string; kind: string }[];
+}
+
+/**
+ * Fills every table a backup takes: custom fields, tags, an account, contacts, a deal moved through
+ * stages with a contact on it, activities, a member (via an accepted invitation) and a used API token.
+ */
+export async function fillWorkspace(
+  test: TestApp,
+  owner: Client,
+  label: string,
+): Promise<{ apiToken: string }> {
+  const api = '/api/v1';
+  await owner.ok('POST', `${api}/custom-fields`, {
+    recordType: 'contact',
+    key: 'linkedin',
+    label: 'LinkedIn',
+    type: 'url',
+  });
+  await owner.ok('POST', `${api}/custom-fields`, {
+    recordType: 'deal',
+    key: 'segment',
+    label: 'Segment',
+    type: 'multi_select',
+    options: ['MKB', 'Enterprise', 'Overheid'],
+  });
+  await owner.ok('POST', `${api}/tags`, { name: 'Partner', color: '#1c7ed6' });
+  const account = await owner.ok<{ id: string }>('POST', `${api}/accounts`, {
+    name: `Bakkerij Van Dijk ${label}`,
+    domain: `vandijk-${label.toLowerCase()}.nl`,
+    annualRevenue: 250_000_000,
+    employeeCount: 42,
+    foundedYear: 1921,
+    technologies: ['Exact Online', 'Shopify'],
+    tags: ['Partner', 'Bakkerij'],
+  });
+  const jan = await owner.ok<{ id: string }>('POST', `${api}/contacts`, {
+    firstName: 'Jan',
+    lastName: 'de Jong',
+    email: `jan.${label.toLowerCase()}@vandijk.nl`,
+    accountId: account.id,
+    tags: ['Beslisser'],
+    custom: { linkedin: 'https://www.linkedin.com/in/jandejong' },
+  });
+  await owner.ok('PATCH', `${api}/contacts/${jan.id}`, { jobTitle: 'Directeur', lifecycleStage: 'sql' });
+  await owner.ok('POST', `${api}/contacts`, {
+    firstName: 'Ëlla',
+    lastName: "van 't Hof",
+    email: `ella.${label.toLowerCase()}@vandijk.nl`,
+  });
+  const pipeline = (await owner.ok<{ data: Pipeline[] }>('GET', `${api}/pipelines`)).data[0]!;
+  const deal = await owner.ok<{ id: string }>('POST', `${api}/deals`, {
+    name: `Kassasysteem ${label}`,
+    accountId: account.id,
+    amount: 1_250_000,
+    expectedCloseDate: '2027-03-31',
+    tags: ['Q1'],
+    custom: { segment: ['MKB', 'Enterprise'] },
+  });
+  const open = pipeline.stages.filter((stage) => stage.kind === 'open');
+  await owner.ok('PATCH', `${api}/deals/${deal.id}`, { stageId: open[1]!.id });
+  await owner.ok('PATCH', `${api}/deals/${deal.id}`, {
+    stageId: pipeline.stages.find((stage) => stage.kind === 'won')!.id,
+  });
+  await owner.ok('PUT', `${api}/deals/${deal.id}/contacts/${jan.id}`, { role: 'Beslisser' });
+  await owner.ok('POST', `${api}/activities`, {
+    type: 'call',
+    subject: 'Kennismaking',
+    direction: 'outbound',
+    outcome: 'connected',
+    durationMinutes: 15,
+    doneAt: '2026-11-20T09:30:00.123Z',
+    contactId: jan.id,
+    dealId: deal.id,
+  });
+  await owner.ok('POST', `${api}/activities`, {
+    type: 'task',
+    subject: 'Offerte sturen',
+    dueAt: '2026-12-01T08:00:00Z',
+    accountId: account.id,
+  });
+  await addMember(test.app, owner, 'sales');
+  const token = await owner.ok<{ token: string }>('POST', `${api}/api-tokens`, {
+    name: 'Boekhouding',
+    scope: 'read',
+  });
+  await bearer(test, token.token).ok('GET', `${api}/accounts`);
+  return { apiToken: token.token };
+}
+
+/** Every GET answer of the workspace a restore must reproduce, keyed by URL. */
+export async function apiAnswers(client: Client): Promise<Record<string, unknown>> {
+  const answers: Record<string, unknown> = {};
+  const get = async (url: string) => {
+    answers[url] = await client.ok('GET', `/api/v1${url}`);
+    return answers[url] as { data: { id: string }[] };
+  };
+  const me = await client.ok<Record<string, unknown>>('GET', '/api/v1/auth/me');
+  answers['/auth/me'] = { ...me, csrfToken: 'per session' };
+  for (const url of [
+    '/workspace',
+    '/users',
+    '/invitations',
+    '/api-tokens',
+    '/custom-fields',
+    '/tags',
+    '/audit-log?limit=200',
+  ]) {
+    await get(url);
+  }
+  for (const url of [
+    '/contacts?q=jong',
+    '/accounts?q=dijk',
+    '/deals?q=kassa',
+    '/deals?sort=-amount&filter=amount:gte:1000',
+  ]) {
+    await get(url);
+  }
+  for (const { id } of (await get('/pipelines')).data) await get(`/pipelines/${id}`);
+  for (const { id } of (await get('/activities?limit=200')).data) await get(`/activities/${id}`);
+  for (const path of ['/accounts', '/contacts', '/deals']) {
+    for (const { id } of (await get(`${path}?limit=200`)).data) {
+      await get(`${path}/${id}`);
+      await get(`${path}/${id}/timeline`);
+      if (path === '/deals') await get(`${path}/${id}/contacts`);
+    }
+  }
+  return answers;
+}
