@@ -26,110 +26,76 @@ function linksOf(step: Step) {
   };
 }
 
+type StepFields = Partial<Fields> & Pick<Fields, 'type' | 'subject'>;
+
+/** An activity of the step, linked to the deal; done at the step's time unless it is a note. */
+function stepActivity(step: Step, fields: StepFields): Fields {
+  return { ...blank, ...linksOf(step), doneAt: fields.type === 'note' ? null : step.at, ...fields };
+}
+
 /** What the rep did that moved the deal into an open stage, by the stage's place in the pipeline. */
 function openStepFields(random: Random, step: Step, openIndex: number): Fields[] {
-  const { product, company } = step.story;
-  const links = linksOf(step);
-  const call = (outcome: 'connected' | 'meeting_booked', subject: string): Fields => ({
-    ...blank,
-    ...links,
+  const { product, company, deal } = step.story;
+  const about = product.name.toLowerCase();
+  const call = (outcome: 'connected' | 'meeting_booked', subject: string): StepFields => ({
     type: 'call',
     subject,
     direction: 'outbound',
     outcome,
-    doneAt: step.at,
     durationMinutes: random.int(4, 20),
   });
-  switch (openIndex) {
-    case 0:
-      return [];
-    case 1:
-      return [call('connected', `Kennismaking: ${product.name.toLowerCase()}`)];
-    case 2:
-      return [call('meeting_booked', `Afspraak gemaakt over ${product.name.toLowerCase()}`)];
-    case 3:
-      return random.chance(0.3)
-        ? [
-            {
-              ...blank,
-              ...links,
-              type: 'visit',
-              subject: `Schouw bij ${company.shortName}`,
-              outcome: 'completed',
-              doneAt: step.at,
-              durationMinutes: random.int(45, 120),
-            },
-          ]
-        : [
-            {
-              ...blank,
-              ...links,
-              type: 'meeting',
-              subject: `Gesprek ${product.name.toLowerCase()}`,
-              outcome: 'held',
-              doneAt: step.at,
-              durationMinutes: random.int(45, 90),
-            },
-          ];
-    case 4:
-      return [
-        {
-          ...blank,
-          ...links,
-          type: 'note',
-          subject: 'Behoefte en budget bevestigd',
-          body: `Budget ongeveer € ${Math.round(step.story.deal.amount / 100_000) * 1000}; beslissing binnen zes weken.`,
-        },
-      ];
-    case 5:
-      return [
-        {
-          ...blank,
-          ...links,
-          type: 'email',
-          subject: `Offerte ${product.name.toLowerCase()}`,
-          body: 'In de bijlage onze offerte, zoals besproken.',
-          direction: 'outbound',
-          doneAt: step.at,
-        },
-      ];
-    default:
-      return [call('connected', `Voortgang ${product.name.toLowerCase()}`)];
-  }
+  const steps: (() => StepFields)[] = [
+    () => call('connected', `Kennismaking: ${about}`),
+    () => call('meeting_booked', `Afspraak gemaakt over ${about}`),
+    () =>
+      random.chance(0.3)
+        ? {
+            type: 'visit',
+            subject: `Schouw bij ${company.shortName}`,
+            outcome: 'completed',
+            durationMinutes: 90,
+          }
+        : {
+            type: 'meeting',
+            subject: `Gesprek ${about}`,
+            outcome: 'held',
+            durationMinutes: random.int(45, 90),
+          },
+    () => ({
+      type: 'note',
+      subject: 'Behoefte en budget bevestigd',
+      body: `Budget ongeveer € ${Math.round(deal.amount / 100_000) * 1000}; beslissing binnen zes weken.`,
+    }),
+    () => ({
+      type: 'email',
+      subject: `Offerte ${about}`,
+      body: 'In de bijlage onze offerte.',
+      direction: 'outbound',
+    }),
+  ];
+  // Entering the first stage is the deal's creation: no work behind it. Stages past the default five
+  // (custom pipelines) get a progress call.
+  if (openIndex === 0) return [];
+  const build = steps[openIndex - 1] ?? (() => call('connected', `Voortgang ${about}`));
+  return [stepActivity(step, build())];
 }
 
 function closingStepFields(random: Random, step: Step, kind: 'won' | 'lost'): Fields[] {
   const { deal, product } = step.story;
-  const links = linksOf(step);
   if (kind === 'lost') {
-    return [
-      {
-        ...blank,
-        ...links,
-        type: 'note',
-        subject: `Verloren: ${deal.lostReason ?? 'onbekend'}`,
-        body: 'Over een jaar opnieuw benaderen.',
-      },
-    ];
+    const subject = `Verloren: ${deal.lostReason ?? 'onbekend'}`;
+    return [stepActivity(step, { type: 'note', subject, body: 'Over een jaar opnieuw benaderen.' })];
   }
+  const subject = `Getekende offerte ${product.name.toLowerCase()}`;
   return [
-    {
-      ...blank,
-      ...links,
-      type: 'email',
-      subject: `Getekende offerte ${product.name.toLowerCase()}`,
-      direction: 'inbound',
-      doneAt: step.at,
-    },
-    {
-      ...blank,
-      ...links,
+    stepActivity(step, { type: 'email', subject, direction: 'inbound' }),
+    stepActivity(step, {
       type: 'task',
       subject: 'Project overdragen aan uitvoering',
       outcome: 'completed',
       dueAt: addDays(step.at, 2),
       doneAt: addDays(step.at, random.int(1, 3)),
-    },
+    }),
   ];
 }
 
@@ -183,6 +149,7 @@ function nextStepActivities(random: Random, story: DealStory, input: ActivityInp
     { ...blank, ...linksOf(step), type: 'task', subject, dueAt: due },
     deal.stageEnteredAt,
   );
+  // The third open stage is 'Meeting booked' in the default pipeline: that meeting is still to come.
   if (index !== 2) return [task];
   const meetingAt = officeMoment(random, addDays(input.now, 1), addDays(input.now, 14));
   return [
