@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
+import type { Engine } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface BackupHeader {
   format: 'baken-backup';
   version: 1;
   schemaVersion: number;
-  engine: 'pglite' | 'postgresql';
+  engine: Engine;
   createdAt: string;
   scope: 'database' | 'workspace';
   workspaceId?: string;
@@ -96,15 +97,22 @@ function notABackup(why: string): AppError {
 export interface BackupWriter {
   /** Resolves once the text is buffered, waiting while the disk is behind (backpressure). */
   write(text: string): Promise<void>;
-  /** Flushes and closes the file. */
+  /** Flushes the file and gives it its name: until then it is `<file>.partial`. */
   close(): Promise<void>;
-  /** Closes the file after a failure, without waiting for it to be complete. */
+  /** Removes the partial file after a failure. */
   abort(): Promise<void>;
 }
 
+/** A backup file that appears under its name only when complete, so a failed backup never looks like one. */
 export function openBackupWriter(file: string): BackupWriter {
+  const partial = `${file}.partial`;
   const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(file));
+  const done = pipeline(gzip, createWriteStream(partial)).catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(
+      'invalid',
+      `Cannot write ${file}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}.`,
+    );
+  });
   // Observed here so that a failure while nobody awaits `done` is not an unhandled rejection.
   done.catch(() => {});
   return {
@@ -114,10 +122,12 @@ export function openBackupWriter(file: string): BackupWriter {
     close: async () => {
       gzip.end();
       await done;
+      await rename(partial, file);
     },
     abort: async () => {
       gzip.destroy();
       await done.catch(() => {});
+      await rm(partial, { force: true });
     },
   };
 }

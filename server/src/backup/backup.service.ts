@@ -1,4 +1,3 @@
-import { rename, rm } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../platform/db/database.ts';
 import { currentSchemaVersion } from '../platform/db/migrate.ts';
@@ -58,7 +57,7 @@ export interface BackupSummary {
 /**
  * Writes a consistent dump to `file`: every table is read inside one repeatable-read transaction,
  * so the rows agree with each other even while the app keeps writing. The file appears only when
- * complete (written next to it first, then renamed).
+ * complete.
  */
 export async function writeBackup(
   db: Kysely<DB>,
@@ -69,8 +68,7 @@ export async function writeBackup(
   if (workspaceId !== undefined && !UUID.test(workspaceId)) {
     throw new AppError('invalid', `'${workspaceId}' is not a workspace id (a UUID).`);
   }
-  const partial = `${file}.partial`;
-  const writer = openBackupWriter(partial);
+  const writer = openBackupWriter(file);
   try {
     const summary = await db
       .transaction()
@@ -78,11 +76,9 @@ export async function writeBackup(
       .setAccessMode('read only')
       .execute((trx) => dumpAll(trx, writer, options));
     await writer.close();
-    await rename(partial, file);
     return summary;
   } catch (error) {
     await writer.abort();
-    await rm(partial, { force: true });
     throw error;
   }
 }
@@ -184,7 +180,7 @@ async function assertTargetReady(trx: Kysely<DB>, plan: TablePlan[], header: Bac
     if (header.workspaceId && (await workspaceExists(trx, header.workspaceId))) {
       throw new AppError(
         'conflict',
-        `Workspace ${header.workspaceId} already exists in this database: delete it first, or restore elsewhere.`,
+        `Workspace ${header.workspaceId} already exists in this database: a workspace backup restores only where its workspace is absent.`,
       );
     }
     return;
@@ -213,8 +209,9 @@ async function loadRows(
   );
   for (let lineNumber = 2; ; lineNumber++) {
     const next = await lines.next();
-    if (next.done)
+    if (next.done) {
       throw new AppError('invalid', 'This backup ends before its end marker: the file is incomplete.');
+    }
     if (next.value === '') continue;
     const line = parseLine(next.value, lineNumber);
     if (line.kind === 'end') {
@@ -295,7 +292,8 @@ function assertCounts(restored: Record<string, number>, expected: Record<string,
 
 async function assertNothingAfterEnd(lines: AsyncIterator<string>): Promise<void> {
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    if (next.value !== '')
+    if (next.value !== '') {
       throw new AppError('invalid', 'This backup has content after its end marker: the file is damaged.');
+    }
   }
 }

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,17 @@ describe('baken backup and restore', () => {
     const after = await rowCounts(source);
     expect(after.accounts).toBe(before.accounts! + 1);
     expect(after.audit_log).toBe(before.audit_log! + 1);
+  });
+
+  it('leaves no file behind when a backup fails', async () => {
+    const failed = newFile('failed');
+    const nobody = '01a2184e-0000-7000-8000-000000000000';
+    await expect(
+      writeBackup(source.ctx.db, failed, { engine: source.ctx.engine, workspaceId: nobody }),
+    ).rejects.toThrow(`There is no workspace with id ${nobody}`);
+    expect(await readdir(dir)).not.toEqual(
+      expect.arrayContaining([expect.stringContaining(basename(failed))]),
+    );
   });
 
   it('writes only the workspace, its members and its rows in a workspace backup', async () => {
