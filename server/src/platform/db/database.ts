@@ -30,7 +30,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 function kyselyOver(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  // Column names become camelCase, but keys inside jsonb values (custom field keys such as
+  // renewal_date, audit changes) are data and must come back exactly as they were stored.
+  const camelCase = new CamelCasePlugin({ maintainNestedObjectKeys: true });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase] });
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
