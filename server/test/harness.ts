@@ -1,11 +1,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/app.ts';
-import { createWorkspaceWithOwner } from '../src/auth/auth.service.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
+import { createWorkspaceWithOwner } from '../src/workspaces/workspaces.service.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestApp {

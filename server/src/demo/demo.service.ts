@@ -3,7 +3,6 @@ import { type DemoTeamMember, demoTeam, demoWorkspaceName } from '@baken/core/de
 import type { DemoDataset, DemoMember, DemoStage } from '@baken/core/demo/demo-types';
 import type { Role } from '@baken/core/platform/roles';
 import type { Kysely } from 'kysely';
-import { createWorkspaceWithOwner } from '../auth/auth.service.ts';
 import { createDefaultPipeline } from '../pipelines/pipelines.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import { hashPassword, randomSecret } from '../platform/auth/secrets.ts';
@@ -11,7 +10,7 @@ import type { Actor, AppContext, RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { ensureTags } from '../tags/tags.service.ts';
-import { lockSetup } from '../workspaces/workspaces.repository.ts';
+import { createWorkspaceWithOwner, lockFirstRun } from '../workspaces/workspaces.service.ts';
 import {
   analyzeRecordTables,
   defaultPipelineStages,
@@ -87,7 +86,7 @@ async function withPasswords(team: readonly DemoTeamMember[]) {
 type TeamWithPasswords = Awaited<ReturnType<typeof withPasswords>>;
 
 async function newDemoWorkspace(ctx: AppContext, trx: Kysely<DB>, team: TeamWithPasswords): Promise<Target> {
-  await lockSetup(trx);
+  await lockFirstRun(trx);
   await assertNoWorkspace(trx);
   const taken = await existingUserEmails(
     trx,

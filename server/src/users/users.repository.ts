@@ -104,3 +104,58 @@ export async function markInvitation(
     .where('id', '=', id)
     .execute();
 }
+
+export function findUserByEmail(db: Kysely<DB>, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Kysely<DB>,
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale?: string;
+    timeZone?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({ timeZone: null, ...user })
+    .execute();
+}
+
+export async function updateUser(
+  db: Kysely<DB>,
+  id: string,
+  patch: { name?: string; locale?: string; timeZone?: string | null; passwordHash?: string; updatedAt: Date },
+): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** The workspaces a user belongs to, oldest membership first. */
+export function membershipsOfUser(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspaceId')
+    .select(['memberships.workspaceId', 'memberships.role', 'workspaces.name'])
+    .where('memberships.userId', '=', userId)
+    .orderBy('memberships.createdAt')
+    .execute();
+}
+
+export async function insertMembership(
+  db: Kysely<DB>,
+  membership: { workspaceId: string; userId: string; role: string },
+): Promise<void> {
+  await db.insertInto('memberships').values(membership).execute();
+}

@@ -2,8 +2,6 @@ import type { acceptInvitationInput, invitationInput } from '@baken/core/platfor
 import type { Role } from '@baken/core/platform/roles';
 import { canAssignRole, canManageWorkspace } from '@baken/core/platform/roles';
 import type { z } from 'zod';
-import { findUserByEmail, insertUser } from '../auth/auth.repository.ts';
-import { type ClientInfo, type NewSession, startSession } from '../auth/auth.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import {
   formatCredential,
@@ -14,15 +12,19 @@ import {
   sameHash,
   verifyPassword,
 } from '../platform/auth/secrets.ts';
+import { type ClientInfo, type NewSession, startSession } from '../platform/auth/sessions.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { findWorkspace, insertMembership } from '../workspaces/workspaces.repository.ts';
+import { workspaceById } from '../workspaces/workspaces.service.ts';
 import {
   countOwners,
   deleteMembership,
   findInvitation,
   findMember,
+  findUserByEmail,
   insertInvitation,
+  insertMembership,
+  insertUser,
   listInvitations,
   listMembers,
   markInvitation,
@@ -149,7 +151,7 @@ async function openInvitation(ctx: AppContext, db: AppContext['db'], token: stri
 /** What the invitation page shows before the invitee sets a password. */
 export async function invitationPreview(ctx: AppContext, token: string) {
   const invitation = await openInvitation(ctx, ctx.db, token);
-  const workspace = await findWorkspace(ctx.db, invitation.workspaceId);
+  const workspace = await workspaceById(ctx.db, invitation.workspaceId);
   const existing = await findUserByEmail(ctx.db, invitation.email);
   return {
     workspaceName: workspace?.name ?? '',

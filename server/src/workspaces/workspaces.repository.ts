@@ -32,10 +32,3 @@ export async function updateWorkspace(
 ): Promise<void> {
   await db.updateTable('workspaces').set(patch).where('id', '=', id).execute();
 }
-
-export async function insertMembership(
-  db: Kysely<DB>,
-  membership: { workspaceId: string; userId: string; role: string },
-): Promise<void> {
-  await db.insertInto('memberships').values(membership).execute();
-}

@@ -55,3 +55,47 @@ export async function touchApiToken(
     .where('id', '=', tokenId)
     .execute();
 }
+
+export async function insertSession(
+  db: Kysely<DB>,
+  session: {
+    workspaceId: string;
+    id: string;
+    userId: string;
+    tokenHash: Buffer;
+    csrfToken: string;
+    ip: string | null;
+    userAgent: string | null;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, workspaceId: string, sessionId: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/** Signs a user out everywhere (every workspace) except the session given. */
+export async function deleteOtherSessionsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<void> {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (keepSessionId) query = query.where('id', '<>', keepSessionId);
+  await query.execute();
+}
+
+export function csrfTokenOfSession(db: Kysely<DB>, workspaceId: string, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .select('csrfToken')
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+}
