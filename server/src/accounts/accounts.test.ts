@@ -343,6 +343,17 @@ describe('accounts', () => {
       expect(await search('bakerij')).toEqual(['Bakkerij de Vries']);
     });
 
+    it('pages through search results like any list', async () => {
+      const florists = [];
+      for (const name of ['Tulpenland', 'Tulpenhuis', 'Bloem & Tulp', 'De Tulpenboer', 'Tulpstra']) {
+        florists.push(await createAccount(owner, { name, tags: [tag] }));
+      }
+      const query = { q: 'tulp', filter: `tags:contains:${tag}`, sort: '-name' };
+      const { rows, pages } = await allPages<Account>(owner, ACCOUNTS, query);
+      expect(pages).toBe(3);
+      expect(rows.map((row) => row.id)).toEqual(expectedOrder(florists, (row) => row.name, 'desc'));
+    });
+
     it('finds nothing for a word that is in no account', async () => {
       expect(await search('zzzyzx')).toEqual([]);
     });
