@@ -8,11 +8,21 @@ import { tableStore } from '../platform/records/table-store.ts';
 
 export const activityStore = tableStore('activities', 'activity', 'Activity');
 
-export function listActivities(db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) {
-  const base = db.selectFrom('activities').selectAll('activities').where('activities.workspaceId', '=', workspaceId);
-  return listPage(base, query, { table: 'activities', specs: activityFieldSpecs, customSpecs, defaultSort: '-occurredAt', searchable: false });
-}
-
-export function accountOfContact(db: Kysely<DB>, workspaceId: string, contactId: string) {
-  return db.selectFrom('contacts').select('accountId').where('workspaceId', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
+export function listActivities(
+  db: Kysely<DB>,
+  workspaceId: string,
+  query: ListQuery,
+  customSpecs: FieldSpecs,
+) {
+  const base = db
+    .selectFrom('activities')
+    .selectAll('activities')
+    .where('activities.workspaceId', '=', workspaceId);
+  return listPage(base, query, {
+    table: 'activities',
+    specs: activityFieldSpecs,
+    customSpecs,
+    defaultSort: '-occurredAt',
+    searchable: false,
+  });
 }

@@ -1,7 +1,7 @@
 import { type dealCreateInput, type dealUpdateInput, stageEntryEffects } from '@baken/core/deals/deal.schema';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { findDefaultPipeline, findStage, stagesOf } from '../pipelines/pipelines.repository.ts';
+import { entryStage, stageById } from '../pipelines/pipelines.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -9,60 +9,84 @@ import { invalidField, notFound } from '../platform/errors.ts';
 import { recordService } from '../platform/records/record-service.ts';
 import { assertCanChange, assertCanWrite } from '../platform/records/record-writes.ts';
 import { toApi } from '../platform/records/serialize.ts';
-import { findWorkspace } from '../workspaces/workspaces.repository.ts';
-import { dealContacts, dealStore, deleteDealContact, insertStageChange, listDeals, upsertDealContact } from './deals.repository.ts';
+import { workspaceById } from '../workspaces/workspaces.service.ts';
+import {
+  dealContacts,
+  dealStore,
+  deleteDealContact,
+  insertStageChange,
+  listDeals,
+  upsertDealContact,
+} from './deals.repository.ts';
 
 type DealRow = NonNullable<Awaited<ReturnType<typeof dealStore.find>>>;
 
 function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The stage a write moves the deal into, or null when it stays where it is. */
-async function targetStage(ctx: RequestContext, trx: Kysely<DB>, values: Record<string, unknown>, before: DealRow | null) {
+async function targetStage(
+  ctx: RequestContext,
+  trx: Kysely<DB>,
+  values: Record<string, unknown>,
+  before: DealRow | null,
+) {
   const stageId = values.stageId as string | undefined;
   const pipelineId = values.pipelineId as string | undefined;
   if (stageId) {
-    const stage = await findStage(trx, ctx.actor.workspaceId, stageId);
+    const stage = await stageById(trx, ctx.actor.workspaceId, stageId);
     if (!stage) throw invalidField('stageId', 'There is no such stage in this workspace.');
-    if (pipelineId && stage.pipelineId !== pipelineId) throw invalidField('stageId', 'This stage belongs to another pipeline.');
+    if (pipelineId && stage.pipelineId !== pipelineId)
+      throw invalidField('stageId', 'This stage belongs to another pipeline.');
     return stage;
   }
   if (before && (!pipelineId || pipelineId === before.pipelineId)) return null;
-  const pipeline = pipelineId ?? (await findDefaultPipeline(trx, ctx.actor.workspaceId))?.id;
-  if (!pipeline) throw invalidField('pipelineId', 'This workspace has no pipeline yet: create one first.');
-  const [first] = (await stagesOf(trx, ctx.actor.workspaceId, [pipeline])).filter((stage) => stage.kind === 'open');
-  if (!first) throw invalidField('pipelineId', 'There is no such pipeline in this workspace.');
+  const first = await entryStage(trx, ctx.actor.workspaceId, pipelineId);
+  if (!first) {
+    throw pipelineId
+      ? invalidField('pipelineId', 'There is no such pipeline in this workspace.')
+      : invalidField('pipelineId', 'This workspace has no pipeline yet: create one first.');
+  }
   return first;
 }
 
-export const dealService = recordService<DealRow, z.output<typeof dealCreateInput>, z.output<typeof dealUpdateInput>>(
-  dealStore,
-  listDeals,
-  {
-    async prepare(ctx, trx, values, before) {
-      const stage = await targetStage(ctx, trx, values, before);
-      if (!stage || stage.id === before?.stageId) return values;
-      const workspace = await findWorkspace(trx, ctx.actor.workspaceId);
-      const today = todayIn(workspace?.timeZone ?? 'Europe/Amsterdam', ctx.now());
-      const explicit = values as { probability?: number; actualCloseDate?: string | null; forecastCategory?: string };
-      return { ...values, ...stageEntryEffects(stage, explicit, before, today), stageEnteredAt: ctx.now() };
-    },
-    // Every stage a deal enters is kept with its time: the ground truth for cycle length and funnel conversion.
-    async after(ctx, trx, row, before) {
-      if (before && before.stageId === row.stageId) return;
-      await insertStageChange(trx, {
-        workspaceId: ctx.actor.workspaceId,
-        id: ctx.newId(),
-        dealId: row.id,
-        fromStageId: before?.stageId ?? null,
-        toStageId: row.stageId,
-        changedAt: ctx.now(),
-        changedBy: ctx.actor.userId,
-      });
-    },
+export const dealService = recordService<
+  DealRow,
+  z.output<typeof dealCreateInput>,
+  z.output<typeof dealUpdateInput>
+>(dealStore, listDeals, {
+  async prepare(ctx, trx, values, before) {
+    const stage = await targetStage(ctx, trx, values, before);
+    if (!stage || stage.id === before?.stageId) return values;
+    const workspace = await workspaceById(trx, ctx.actor.workspaceId);
+    const today = todayIn(workspace?.timeZone ?? 'Europe/Amsterdam', ctx.now());
+    const explicit = values as {
+      probability?: number;
+      actualCloseDate?: string | null;
+      forecastCategory?: string;
+    };
+    return { ...values, ...stageEntryEffects(stage, explicit, before, today), stageEnteredAt: ctx.now() };
   },
-);
+  // Every stage a deal enters is kept with its time: the ground truth for cycle length and funnel conversion.
+  async after(ctx, trx, row, before) {
+    if (before && before.stageId === row.stageId) return;
+    await insertStageChange(trx, {
+      workspaceId: ctx.actor.workspaceId,
+      id: ctx.newId(),
+      dealId: row.id,
+      fromStageId: before?.stageId ?? null,
+      toStageId: row.stageId,
+      changedAt: ctx.now(),
+      changedBy: ctx.actor.userId,
+    });
+  },
+});
 
 async function dealForChange(ctx: RequestContext, trx: Kysely<DB>, dealId: string) {
   assertCanWrite(ctx);
@@ -77,7 +101,12 @@ export async function contactsOfDeal(ctx: RequestContext, dealId: string) {
   return (await dealContacts(ctx.db, ctx.actor.workspaceId, dealId)).map(toApi);
 }
 
-export async function linkContactToDeal(ctx: RequestContext, dealId: string, contactId: string, role: string | null) {
+export async function linkContactToDeal(
+  ctx: RequestContext,
+  dealId: string,
+  contactId: string,
+  role: string | null,
+) {
   await ctx.db.transaction().execute(async (trx) => {
     await dealForChange(ctx, trx, dealId);
     await upsertDealContact(trx, { workspaceId: ctx.actor.workspaceId, dealId, contactId, role });
@@ -86,10 +115,15 @@ export async function linkContactToDeal(ctx: RequestContext, dealId: string, con
   return contactsOfDeal(ctx, dealId);
 }
 
-export async function unlinkContactFromDeal(ctx: RequestContext, dealId: string, contactId: string): Promise<void> {
+export async function unlinkContactFromDeal(
+  ctx: RequestContext,
+  dealId: string,
+  contactId: string,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await dealForChange(ctx, trx, dealId);
-    if ((await deleteDealContact(trx, ctx.actor.workspaceId, dealId, contactId)) === 0) throw notFound('Contact on this deal');
+    if ((await deleteDealContact(trx, ctx.actor.workspaceId, dealId, contactId)) === 0)
+      throw notFound('Contact on this deal');
     await audit(ctx, trx, 'update', 'deal', dealId, { contacts: { removed: contactId } });
   });
 }

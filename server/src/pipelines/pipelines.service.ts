@@ -1,4 +1,8 @@
-import { defaultPipeline, type pipelineCreateInput, type pipelineUpdateInput } from '@baken/core/pipelines/pipeline.schema';
+import {
+  defaultPipeline,
+  type pipelineCreateInput,
+  type pipelineUpdateInput,
+} from '@baken/core/pipelines/pipeline.schema';
 import { canManageWorkspace } from '@baken/core/platform/roles';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -11,7 +15,9 @@ import {
   countDeals,
   deletePipeline,
   deleteStages,
+  findDefaultPipeline,
   findPipeline,
+  findStage,
   insertPipeline,
   listPipelines,
   maxPipelinePosition,
@@ -20,13 +26,23 @@ import {
   upsertStages,
 } from './pipelines.repository.ts';
 
-type StageInput = { id?: string | undefined; name: string; probability: number; kind?: 'open' | 'won' | 'lost' | undefined };
+type StageInput = {
+  id?: string | undefined;
+  name: string;
+  probability: number;
+  kind?: 'open' | 'won' | 'lost' | undefined;
+};
 
 function assertCanConfigure(ctx: RequestContext): void {
-  if (!canManageWorkspace(ctx.actor.role)) throw new AppError('forbidden', 'Only admins can change pipelines.');
+  if (!canManageWorkspace(ctx.actor.role))
+    throw new AppError('forbidden', 'Only admins can change pipelines.');
 }
 
-async function withStages(db: Kysely<DB>, workspaceId: string, pipelines: Awaited<ReturnType<typeof listPipelines>>) {
+async function withStages(
+  db: Kysely<DB>,
+  workspaceId: string,
+  pipelines: Awaited<ReturnType<typeof listPipelines>>,
+) {
   const stages = await stagesOf(
     db,
     workspaceId,
@@ -39,7 +55,13 @@ async function withStages(db: Kysely<DB>, workspaceId: string, pipelines: Awaite
     isDefault: pipeline.isDefault,
     stages: stages
       .filter((stage) => stage.pipelineId === pipeline.id)
-      .map((stage) => ({ id: stage.id, name: stage.name, position: stage.position, probability: stage.probability, kind: stage.kind })),
+      .map((stage) => ({
+        id: stage.id,
+        name: stage.name,
+        position: stage.position,
+        probability: stage.probability,
+        kind: stage.kind,
+      })),
     createdAt: pipeline.createdAt.toISOString(),
     updatedAt: pipeline.updatedAt.toISOString(),
   }));
@@ -56,7 +78,12 @@ export async function pipeline(ctx: RequestContext, id: string, db: Kysely<DB> =
   return result!;
 }
 
-async function writeStages(ctx: RequestContext, trx: Kysely<DB>, pipelineId: string, stages: StageInput[]): Promise<void> {
+async function writeStages(
+  ctx: RequestContext,
+  trx: Kysely<DB>,
+  pipelineId: string,
+  stages: StageInput[],
+): Promise<void> {
   await upsertStages(
     trx,
     stages.map((stage, position) => ({
@@ -89,7 +116,11 @@ async function insertPipelineWithStages(
     isDefault,
   });
   await writeStages(ctx, trx, id, [...input.stages]);
-  await audit(ctx, trx, 'create', 'pipeline', id, { name: input.name, isDefault, stages: input.stages.map((stage) => stage.name) });
+  await audit(ctx, trx, 'create', 'pipeline', id, {
+    name: input.name,
+    isDefault,
+    stages: input.stages.map((stage) => stage.name),
+  });
   return pipeline(ctx, id, trx);
 }
 
@@ -103,7 +134,11 @@ export async function createPipeline(ctx: RequestContext, input: z.output<typeof
   return ctx.db.transaction().execute((trx) => insertPipelineWithStages(ctx, trx, input));
 }
 
-export async function changePipeline(ctx: RequestContext, id: string, input: z.output<typeof pipelineUpdateInput>) {
+export async function changePipeline(
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof pipelineUpdateInput>,
+) {
   assertCanConfigure(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await pipeline(ctx, id, trx);
@@ -118,12 +153,19 @@ export async function changePipeline(ctx: RequestContext, id: string, input: z.o
       const foreign = input.stages.findIndex((stage) => stage.id !== undefined && !known.has(stage.id));
       if (foreign >= 0) {
         throw new AppError('invalid', `stages.${foreign}.id: this stage is not part of the pipeline.`, [
-          { field: `stages.${foreign}.id`, message: 'This stage is not part of the pipeline; leave the id out to add a stage.' },
+          {
+            field: `stages.${foreign}.id`,
+            message: 'This stage is not part of the pipeline; leave the id out to add a stage.',
+          },
         ]);
       }
       const kept = new Set(input.stages.map((stage) => stage.id).filter(Boolean));
       // Deals in a removed stage make the delete fail on its foreign key: answered as a 409 conflict.
-      await deleteStages(trx, ctx.actor.workspaceId, before.stages.filter((stage) => !kept.has(stage.id)).map((stage) => stage.id));
+      await deleteStages(
+        trx,
+        ctx.actor.workspaceId,
+        before.stages.filter((stage) => !kept.has(stage.id)).map((stage) => stage.id),
+      );
       await writeStages(ctx, trx, id, input.stages);
     }
     const after = await pipeline(ctx, id, trx);
@@ -140,10 +182,31 @@ export async function removePipeline(ctx: RequestContext, id: string): Promise<v
   assertCanConfigure(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await pipeline(ctx, id, trx);
-    if (before.isDefault) throw new AppError('conflict', 'This is the default pipeline: make another pipeline the default first.');
+    if (before.isDefault)
+      throw new AppError(
+        'conflict',
+        'This is the default pipeline: make another pipeline the default first.',
+      );
     const deals = await countDeals(trx, ctx.actor.workspaceId, id);
-    if (deals > 0) throw new AppError('conflict', `This pipeline still holds ${deals} deals: move or delete them first.`);
+    if (deals > 0)
+      throw new AppError('conflict', `This pipeline still holds ${deals} deals: move or delete them first.`);
     await deletePipeline(trx, ctx.actor.workspaceId, id);
-    await audit(ctx, trx, 'delete', 'pipeline', id, { name: before.name, stages: before.stages.map((stage) => stage.name) });
+    await audit(ctx, trx, 'delete', 'pipeline', id, {
+      name: before.name,
+      stages: before.stages.map((stage) => stage.name),
+    });
   });
+}
+
+/** A stage of the workspace, for features that place records in a pipeline (deals). */
+export const stageById = (db: Kysely<DB>, workspaceId: string, id: string) => findStage(db, workspaceId, id);
+
+/**
+ * Where a new deal enters a pipeline (the default one when none is given): its first open stage.
+ * Undefined when the workspace has no such pipeline.
+ */
+export async function entryStage(db: Kysely<DB>, workspaceId: string, pipelineId?: string) {
+  const pipeline = pipelineId ?? (await findDefaultPipeline(db, workspaceId))?.id;
+  if (!pipeline) return undefined;
+  return (await stagesOf(db, workspaceId, [pipeline])).find((stage) => stage.kind === 'open');
 }
