@@ -1,4 +1,8 @@
-import { activityCreateInput, activityResponse, activityUpdateInput } from '@baken/core/activities/activity.schema';
+import {
+  activityCreateInput,
+  activityResponse,
+  activityUpdateInput,
+} from '@baken/core/activities/activity.schema';
 import type { FastifyInstance } from 'fastify';
 import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { activityService } from './activities.service.ts';
@@ -6,7 +10,15 @@ import { activityService } from './activities.service.ts';
 export async function activityRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
     app,
-    { path: '/activities', tag: 'activities', noun: 'activity', plural: 'activities', create: activityCreateInput, update: activityUpdateInput, response: activityResponse },
+    {
+      path: '/activities',
+      tag: 'activities',
+      noun: 'activity',
+      plural: 'activities',
+      create: activityCreateInput,
+      update: activityUpdateInput,
+      response: activityResponse,
+    },
     activityService,
   );
 }
