@@ -1,9 +1,23 @@
 import { z } from 'zod';
+import {
+  countryField,
+  domainField,
+  emailField,
+  moneyField,
+  phoneField,
+  urlField,
+} from '../records/fields.ts';
 import type { FieldSpecs } from '../records/list-query.ts';
-import { countryField, domainField, emailField, moneyField, phoneField, urlField } from '../records/fields.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
 
-export const customerStatuses = ['prospect', 'customer', 'former_customer', 'partner', 'competitor', 'other'] as const;
+export const customerStatuses = [
+  'prospect',
+  'customer',
+  'former_customer',
+  'partner',
+  'competitor',
+  'other',
+] as const;
 
 const accountFields = {
   domain: domainField,
@@ -27,7 +41,9 @@ const accountFields = {
     .string()
     .trim()
     .transform((value) => value.replace(/[\s.]/g, '').toUpperCase())
-    .refine((value) => value === '' || /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(value), { error: 'Use a VAT number such as NL123456789B01.' })
+    .refine((value) => value === '' || /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(value), {
+      error: 'Use a VAT number such as NL123456789B01.',
+    })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional(),

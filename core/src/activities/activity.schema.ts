@@ -35,7 +35,10 @@ const activityFields = {
 };
 
 export const activityCreateInput = z.strictObject({ type: z.enum(activityTypes), ...activityFields });
-export const activityUpdateInput = z.strictObject({ type: z.enum(activityTypes).optional(), ...activityFields });
+export const activityUpdateInput = z.strictObject({
+  type: z.enum(activityTypes).optional(),
+  ...activityFields,
+});
 
 export const activityResponse = z.object({
   id: z.uuid(),

@@ -4,7 +4,16 @@ import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
 
 export const personas = ['decision_maker', 'champion', 'influencer', 'user', 'gatekeeper'] as const;
-export const lifecycleStages = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'disqualified'] as const;
+export const lifecycleStages = [
+  'subscriber',
+  'lead',
+  'mql',
+  'sql',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'disqualified',
+] as const;
 export const consentStatuses = ['unknown', 'granted', 'denied', 'withdrawn'] as const;
 
 const contactFields = {
@@ -26,10 +35,12 @@ const contactFields = {
   custom: customInput.optional(),
 };
 
-export const contactCreateInput = z.strictObject(contactFields).refine(
-  (contact) => Boolean(contact.firstName || contact.lastName || contact.email),
-  { error: 'Give at least a first name, a last name or an email address.', path: ['lastName'] },
-);
+export const contactCreateInput = z
+  .strictObject(contactFields)
+  .refine((contact) => Boolean(contact.firstName || contact.lastName || contact.email), {
+    error: 'Give at least a first name, a last name or an email address.',
+    path: ['lastName'],
+  });
 
 export const contactUpdateInput = z.strictObject(contactFields);
 

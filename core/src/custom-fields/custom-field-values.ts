@@ -43,7 +43,10 @@ function validValue(definition: CustomFieldDefinition, value: unknown): CustomVa
       }
       return value;
     case 'multi_select': {
-      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !definition.options.includes(item))) {
+      if (
+        !Array.isArray(value) ||
+        value.some((item) => typeof item !== 'string' || !definition.options.includes(item))
+      ) {
         throw fail(`expects a list of ${definition.options.join(', ')}.`);
       }
       return [...new Set(value as string[])];
@@ -65,7 +68,10 @@ export function mergeCustomValues(
   for (const [key, value] of Object.entries(input ?? {})) {
     const definition = byKey.get(key);
     if (!definition) {
-      throw new InputError(`custom.${key}`, `There is no custom field '${key}' here; define it first under custom fields.`);
+      throw new InputError(
+        `custom.${key}`,
+        `There is no custom field '${key}' here; define it first under custom fields.`,
+      );
     }
     if (value === null || value === '') delete merged[key];
     else merged[key] = validValue(definition, value);

@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 export const recordTypes = ['account', 'contact', 'deal', 'activity'] as const;
 export type RecordType = (typeof recordTypes)[number];
-export const customFieldTypes = ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'url'] as const;
+export const customFieldTypes = [
+  'text',
+  'number',
+  'date',
+  'select',
+  'multi_select',
+  'boolean',
+  'url',
+] as const;
 export type CustomFieldType = (typeof customFieldTypes)[number];
 
 const optionList = z.array(z.string().trim().min(1).max(100)).max(200);
@@ -12,7 +20,9 @@ export const customFieldInput = z
     recordType: z.enum(recordTypes),
     key: z
       .string()
-      .regex(/^[a-z][a-z0-9_]{0,62}$/, { error: 'Use lower-case letters, digits and _, starting with a letter.' }),
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, {
+        error: 'Use lower-case letters, digits and _, starting with a letter.',
+      }),
     label: z.string().trim().min(1).max(100),
     type: z.enum(customFieldTypes),
     options: optionList.optional(),
@@ -22,7 +32,11 @@ export const customFieldInput = z
   .superRefine((value, context) => {
     const needsOptions = value.type === 'select' || value.type === 'multi_select';
     if (needsOptions && (value.options?.length ?? 0) === 0) {
-      context.addIssue({ code: 'custom', path: ['options'], message: 'A select field needs at least one option.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'A select field needs at least one option.',
+      });
     }
     if (!needsOptions && (value.options?.length ?? 0) > 0) {
       context.addIssue({ code: 'custom', path: ['options'], message: 'Only select fields have options.' });

@@ -63,7 +63,11 @@ export const dealResponse = z.object({
 export type Deal = z.infer<typeof dealResponse>;
 
 export const dealContactInput = z.strictObject({ role: optionalText(100) });
-export const dealContactResponse = z.object({ contactId: z.uuid(), role: z.string().nullable(), createdAt: z.string() });
+export const dealContactResponse = z.object({
+  contactId: z.uuid(),
+  role: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const dealFieldSpecs: FieldSpecs = {
   name: { kind: 'text', sortable: true },
@@ -99,7 +103,11 @@ export interface StageFacts {
  */
 export function stageEntryEffects(
   stage: StageFacts,
-  explicit: { probability?: number | undefined; actualCloseDate?: string | null | undefined; forecastCategory?: string | undefined },
+  explicit: {
+    probability?: number | undefined;
+    actualCloseDate?: string | null | undefined;
+    forecastCategory?: string | undefined;
+  },
   previous: { forecastCategory: string } | null,
   today: string,
 ) {
@@ -111,6 +119,7 @@ export function stageEntryEffects(
     actualCloseDate: closed ? (explicit.actualCloseDate ?? today) : null,
     forecastCategory: closed
       ? 'closed'
-      : (explicit.forecastCategory ?? (previous && previous.forecastCategory !== 'closed' ? previous.forecastCategory : 'pipeline')),
+      : (explicit.forecastCategory ??
+        (previous && previous.forecastCategory !== 'closed' ? previous.forecastCategory : 'pipeline')),
   };
 }

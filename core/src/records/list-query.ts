@@ -1,7 +1,18 @@
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { InputError } from '../shared/input-error.ts';
 
-export const filterOperators = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'in', 'empty', 'not_empty'] as const;
+export const filterOperators = [
+  'eq',
+  'neq',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'contains',
+  'in',
+  'empty',
+  'not_empty',
+] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
 export type FieldKind = 'text' | 'number' | 'date' | 'timestamp' | 'id' | 'enum' | 'boolean' | 'tags';
@@ -104,7 +115,10 @@ function parseFilter(item: string, specs: FieldSpecs, customSpecs: FieldSpecs): 
   const spec = customKey === undefined ? specs[field] : customSpecs[customKey];
   if (!spec) {
     const known = [...Object.keys(specs), ...Object.keys(customSpecs).map((key) => `custom.${key}`)];
-    throw new InputError('filter', `Unknown field '${field}'. Fields you can filter on: ${known.join(', ')}.`);
+    throw new InputError(
+      'filter',
+      `Unknown field '${field}'. Fields you can filter on: ${known.join(', ')}.`,
+    );
   }
   if (!operatorsOfKind[spec.kind].includes(op)) {
     throw new InputError(
@@ -116,7 +130,8 @@ function parseFilter(item: string, specs: FieldSpecs, customSpecs: FieldSpecs): 
   if (rawValue === null || rawValue === '') throw new InputError('filter', `${field}:${op} needs a value.`);
   if (op === 'in') {
     const values = rawValue.split(',').map((value) => coerce(field, spec, value.trim()));
-    if (values.length > MAX_IN_VALUES) throw new InputError('filter', `${field}:in takes at most ${MAX_IN_VALUES} values.`);
+    if (values.length > MAX_IN_VALUES)
+      throw new InputError('filter', `${field}:in takes at most ${MAX_IN_VALUES} values.`);
     return { field, spec, customKey, op, value: values as string[] | number[] };
   }
   const value = op === 'contains' || spec.kind === 'tags' ? rawValue : coerce(field, spec, rawValue);
@@ -133,7 +148,10 @@ export function parseSort(raw: string | undefined, specs: FieldSpecs, fallback: 
     const sortable = Object.entries(specs)
       .filter(([, fieldSpec]) => fieldSpec.sortable)
       .map(([name]) => name);
-    throw new InputError('sort', `Cannot sort by '${field}'. Sort by one of ${sortable.join(', ')} (prefix - for descending).`);
+    throw new InputError(
+      'sort',
+      `Cannot sort by '${field}'. Sort by one of ${sortable.join(', ')} (prefix - for descending).`,
+    );
   }
   return { field, spec, direction };
 }
@@ -152,7 +170,9 @@ function toBase64Url(text: string): string {
 
 function fromBase64Url(encoded: string): string {
   const binary = atob(encoded.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  return new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+  );
 }
 
 export function encodeCursor(cursor: Cursor): string {
@@ -160,7 +180,8 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 export function decodeCursor(raw: string, sort: Sort): Cursor {
-  const invalid = () => new InputError('cursor', 'This cursor is not valid: use the nextCursor of a previous page.');
+  const invalid = () =>
+    new InputError('cursor', 'This cursor is not valid: use the nextCursor of a previous page.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(fromBase64Url(raw));
@@ -171,7 +192,10 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
   const [sortKey, value, id] = parsed as unknown[];
   const sortText = `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
   if (sortKey !== sortText) {
-    throw new InputError('cursor', 'This cursor belongs to another sort order: start again without a cursor.');
+    throw new InputError(
+      'cursor',
+      'This cursor belongs to another sort order: start again without a cursor.',
+    );
   }
   if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
   if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw invalid();
@@ -189,13 +213,15 @@ export function sortKey(sort: Sort): string {
 
 /** Words of a search box, folded like the database's baken_fold(), ready for a prefix tsquery. */
 export function searchWords(q: string): string[] {
-  return q
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    // letters without a decomposition that baken_fold() maps too
-    .replace(/[øœ]/g, 'o')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 8);
+  return (
+    q
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      // letters without a decomposition that baken_fold() maps too
+      .replace(/[øœ]/g, 'o')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 0)
+      .slice(0, 8)
+  );
 }

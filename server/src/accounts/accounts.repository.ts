@@ -9,6 +9,15 @@ import { tableStore } from '../platform/records/table-store.ts';
 export const accountStore = tableStore('accounts', 'account', 'Account');
 
 export function listAccounts(db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) {
-  const base = db.selectFrom('accounts').selectAll('accounts').where('accounts.workspaceId', '=', workspaceId);
-  return listPage(base, query, { table: 'accounts', specs: accountFieldSpecs, customSpecs, defaultSort: 'name', searchable: true });
+  const base = db
+    .selectFrom('accounts')
+    .selectAll('accounts')
+    .where('accounts.workspaceId', '=', workspaceId);
+  return listPage(base, query, {
+    table: 'accounts',
+    specs: accountFieldSpecs,
+    customSpecs,
+    defaultSort: 'name',
+    searchable: true,
+  });
 }

@@ -6,7 +6,15 @@ import { accountService } from './accounts.service.ts';
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
     app,
-    { path: '/accounts', tag: 'accounts', noun: 'account', plural: 'accounts', create: accountCreateInput, update: accountUpdateInput, response: accountResponse },
+    {
+      path: '/accounts',
+      tag: 'accounts',
+      noun: 'account',
+      plural: 'accounts',
+      create: accountCreateInput,
+      update: accountUpdateInput,
+      response: accountResponse,
+    },
     accountService,
   );
 }

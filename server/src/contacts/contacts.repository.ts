@@ -9,6 +9,15 @@ import { tableStore } from '../platform/records/table-store.ts';
 export const contactStore = tableStore('contacts', 'contact', 'Contact');
 
 export function listContacts(db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) {
-  const base = db.selectFrom('contacts').selectAll('contacts').where('contacts.workspaceId', '=', workspaceId);
-  return listPage(base, query, { table: 'contacts', specs: contactFieldSpecs, customSpecs, defaultSort: 'lastName', searchable: true });
+  const base = db
+    .selectFrom('contacts')
+    .selectAll('contacts')
+    .where('contacts.workspaceId', '=', workspaceId);
+  return listPage(base, query, {
+    table: 'contacts',
+    specs: contactFieldSpecs,
+    customSpecs,
+    defaultSort: 'lastName',
+    searchable: true,
+  });
 }

@@ -6,7 +6,15 @@ import { contactService } from './contacts.service.ts';
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
     app,
-    { path: '/contacts', tag: 'contacts', noun: 'contact', plural: 'contacts', create: contactCreateInput, update: contactUpdateInput, response: contactResponse },
+    {
+      path: '/contacts',
+      tag: 'contacts',
+      noun: 'contact',
+      plural: 'contacts',
+      create: contactCreateInput,
+      update: contactUpdateInput,
+      response: contactResponse,
+    },
     contactService,
   );
 }

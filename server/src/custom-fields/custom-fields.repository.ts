@@ -8,7 +8,12 @@ export function listDefinitions(db: Kysely<DB>, workspaceId: string, recordType?
 }
 
 export function findDefinition(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('customFieldDefinitions').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('customFieldDefinitions')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function insertDefinition(
@@ -44,5 +49,9 @@ export function updateDefinition(
 }
 
 export async function deleteDefinition(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
-  await db.deleteFrom('customFieldDefinitions').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+  await db
+    .deleteFrom('customFieldDefinitions')
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -9,7 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../platform/http/request-context.ts';
-import { changeCustomField, customFields, defineCustomField, removeCustomField } from './custom-fields.service.ts';
+import {
+  changeCustomField,
+  customFields,
+  defineCustomField,
+  removeCustomField,
+} from './custom-fields.service.ts';
 
 const tags = ['custom fields'];
 
@@ -29,17 +34,40 @@ export async function customFieldRoutes(app: FastifyInstance): Promise<void> {
   );
   api.post(
     '/custom-fields',
-    { schema: { tags, summary: 'Define a custom field (admins)', body: customFieldInput, response: { 201: customFieldResponse } } },
-    async (request, reply) => reply.status(201).send(await defineCustomField(contextOf(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Define a custom field (admins)',
+        body: customFieldInput,
+        response: { 201: customFieldResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await defineCustomField(contextOf(request), request.body)),
   );
   api.patch(
     '/custom-fields/:id',
-    { schema: { tags, summary: 'Change a custom field (admins)', params: idParams, body: customFieldUpdateInput, response: { 200: customFieldResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a custom field (admins)',
+        params: idParams,
+        body: customFieldUpdateInput,
+        response: { 200: customFieldResponse },
+      },
+    },
     async (request) => changeCustomField(contextOf(request), request.params.id, request.body),
   );
   api.delete(
     '/custom-fields/:id',
-    { schema: { tags, summary: 'Delete a custom field definition (admins)', params: idParams, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a custom field definition (admins)',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await removeCustomField(contextOf(request), request.params.id);
       return reply.status(204).send(null);

@@ -1,5 +1,9 @@
+import type {
+  customFieldInput,
+  customFieldUpdateInput,
+  RecordType,
+} from '@baken/core/custom-fields/custom-field.schema';
 import type { CustomFieldDefinition } from '@baken/core/custom-fields/custom-field-values';
-import type { customFieldInput, customFieldUpdateInput, RecordType } from '@baken/core/custom-fields/custom-field.schema';
 import { canManageWorkspace } from '@baken/core/platform/roles';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -8,10 +12,20 @@ import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { toApi } from '../platform/records/serialize.ts';
-import { deleteDefinition, findDefinition, insertDefinition, listDefinitions, updateDefinition } from './custom-fields.repository.ts';
+import {
+  deleteDefinition,
+  findDefinition,
+  insertDefinition,
+  listDefinitions,
+  updateDefinition,
+} from './custom-fields.repository.ts';
 
 /** The custom fields defined for one record type, to validate and filter record values. */
-export async function definitionsOf(db: Kysely<DB>, workspaceId: string, recordType: RecordType): Promise<CustomFieldDefinition[]> {
+export async function definitionsOf(
+  db: Kysely<DB>,
+  workspaceId: string,
+  recordType: RecordType,
+): Promise<CustomFieldDefinition[]> {
   const rows = await listDefinitions(db, workspaceId, recordType);
   return rows.map((row) => ({
     key: row.key,
@@ -23,11 +37,15 @@ export async function definitionsOf(db: Kysely<DB>, workspaceId: string, recordT
 }
 
 function serialize(row: Awaited<ReturnType<typeof findDefinition>> & object) {
-  return toApi(row) as ReturnType<typeof toApi<typeof row>> & { recordType: RecordType; type: CustomFieldDefinition['type'] };
+  return toApi(row) as ReturnType<typeof toApi<typeof row>> & {
+    recordType: RecordType;
+    type: CustomFieldDefinition['type'];
+  };
 }
 
 function assertCanDefine(ctx: RequestContext): void {
-  if (!canManageWorkspace(ctx.actor.role)) throw new AppError('forbidden', 'Only admins can define custom fields.');
+  if (!canManageWorkspace(ctx.actor.role))
+    throw new AppError('forbidden', 'Only admins can define custom fields.');
 }
 
 export async function customFields(ctx: RequestContext, recordType?: RecordType) {
@@ -53,14 +71,20 @@ export async function defineCustomField(ctx: RequestContext, input: z.output<typ
   });
 }
 
-export async function changeCustomField(ctx: RequestContext, id: string, input: z.output<typeof customFieldUpdateInput>) {
+export async function changeCustomField(
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof customFieldUpdateInput>,
+) {
   assertCanDefine(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findDefinition(trx, ctx.actor.workspaceId, id);
     if (!before) throw notFound('Custom field');
     const isSelect = before.type === 'select' || before.type === 'multi_select';
     if (input.options !== undefined && !isSelect) {
-      throw new AppError('invalid', 'options: only select fields have options.', [{ field: 'options', message: 'Only select fields have options.' }]);
+      throw new AppError('invalid', 'options: only select fields have options.', [
+        { field: 'options', message: 'Only select fields have options.' },
+      ]);
     }
     if (input.options !== undefined && isSelect && input.options.length === 0) {
       throw new AppError('invalid', 'options: a select field needs at least one option.', [

@@ -10,12 +10,26 @@ export const dealStore = tableStore('deals', 'deal', 'Deal');
 
 export function listDeals(db: Kysely<DB>, workspaceId: string, query: ListQuery, customSpecs: FieldSpecs) {
   const base = db.selectFrom('deals').selectAll('deals').where('deals.workspaceId', '=', workspaceId);
-  return listPage(base, query, { table: 'deals', specs: dealFieldSpecs, customSpecs, defaultSort: '-createdAt', searchable: true });
+  return listPage(base, query, {
+    table: 'deals',
+    specs: dealFieldSpecs,
+    customSpecs,
+    defaultSort: '-createdAt',
+    searchable: true,
+  });
 }
 
 export async function insertStageChange(
   db: Kysely<DB>,
-  change: { workspaceId: string; id: string; dealId: string; fromStageId: string | null; toStageId: string; changedAt: Date; changedBy: string },
+  change: {
+    workspaceId: string;
+    id: string;
+    dealId: string;
+    fromStageId: string | null;
+    toStageId: string;
+    changedAt: Date;
+    changedBy: string;
+  },
 ): Promise<void> {
   await db.insertInto('dealStageChanges').values(change).execute();
 }
@@ -38,11 +52,18 @@ export async function upsertDealContact(
   await db
     .insertInto('dealContacts')
     .values(link)
-    .onConflict((conflict) => conflict.columns(['workspaceId', 'dealId', 'contactId']).doUpdateSet({ role: link.role }))
+    .onConflict((conflict) =>
+      conflict.columns(['workspaceId', 'dealId', 'contactId']).doUpdateSet({ role: link.role }),
+    )
     .execute();
 }
 
-export async function deleteDealContact(db: Kysely<DB>, workspaceId: string, dealId: string, contactId: string): Promise<number> {
+export async function deleteDealContact(
+  db: Kysely<DB>,
+  workspaceId: string,
+  dealId: string,
+  contactId: string,
+): Promise<number> {
   const result = await db
     .deleteFrom('dealContacts')
     .where('workspaceId', '=', workspaceId)

@@ -1,4 +1,10 @@
-import { dealContactInput, dealContactResponse, dealCreateInput, dealResponse, dealUpdateInput } from '@baken/core/deals/deal.schema';
+import {
+  dealContactInput,
+  dealContactResponse,
+  dealCreateInput,
+  dealResponse,
+  dealUpdateInput,
+} from '@baken/core/deals/deal.schema';
 import { idParams } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,13 +20,28 @@ const dealContactsResponse = z.object({ data: z.array(dealContactResponse) });
 export async function dealRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
     app,
-    { path: '/deals', tag: 'deals', noun: 'deal', plural: 'deals', create: dealCreateInput, update: dealUpdateInput, response: dealResponse },
+    {
+      path: '/deals',
+      tag: 'deals',
+      noun: 'deal',
+      plural: 'deals',
+      create: dealCreateInput,
+      update: dealUpdateInput,
+      response: dealResponse,
+    },
     dealService,
   );
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/deals/:id/contacts',
-    { schema: { tags, summary: 'The contacts on a deal with their roles', params: idParams, response: { 200: dealContactsResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'The contacts on a deal with their roles',
+        params: idParams,
+        response: { 200: dealContactsResponse },
+      },
+    },
     async (request) => ({ data: await contactsOfDeal(contextOf(request), request.params.id) }),
   );
   api.put(
@@ -35,12 +56,24 @@ export async function dealRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({
-      data: await linkContactToDeal(contextOf(request), request.params.id, request.params.contactId, request.body.role ?? null),
+      data: await linkContactToDeal(
+        contextOf(request),
+        request.params.id,
+        request.params.contactId,
+        request.body.role ?? null,
+      ),
     }),
   );
   api.delete(
     '/deals/:id/contacts/:contactId',
-    { schema: { tags, summary: 'Take a contact off a deal', params: dealContactParams, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Take a contact off a deal',
+        params: dealContactParams,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await unlinkContactFromDeal(contextOf(request), request.params.id, request.params.contactId);
       return reply.status(204).send(null);

@@ -10,21 +10,19 @@ const healthResponse = z.object({
 });
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/health',
-      {
-        schema: {
-          tags: ['platform'],
-          summary: 'Is the server up, on which engine and schema version',
-          response: { 200: healthResponse },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Is the server up, on which engine and schema version',
+        response: { 200: healthResponse },
       },
-      async () => ({
-        status: 'ok' as const,
-        engine: app.ctx.engine,
-        schemaVersion: await currentSchemaVersion(app.ctx.db),
-      }),
-    );
+    },
+    async () => ({
+      status: 'ok' as const,
+      engine: app.ctx.engine,
+      schemaVersion: await currentSchemaVersion(app.ctx.db),
+    }),
+  );
 }

@@ -32,7 +32,12 @@ describe('GET /api/v1/health', () => {
     expect(document.statusCode).toBe(200);
     const spec = document.json();
     expect(spec.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/accounts', '/api/v1/contacts/{id}/timeline', '/api/v1/deals/{id}', '/api/v1/auth/login']) {
+    for (const path of [
+      '/api/v1/accounts',
+      '/api/v1/contacts/{id}/timeline',
+      '/api/v1/deals/{id}',
+      '/api/v1/auth/login',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     const create = spec.paths['/api/v1/accounts'].post;

@@ -2,11 +2,22 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 
 export function listPipelines(db: Kysely<DB>, workspaceId: string) {
-  return db.selectFrom('pipelines').selectAll().where('workspaceId', '=', workspaceId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('pipelines')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export function findPipeline(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('pipelines').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('pipelines')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findDefaultPipeline(db: Kysely<DB>, workspaceId: string) {
@@ -31,7 +42,12 @@ export function stagesOf(db: Kysely<DB>, workspaceId: string, pipelineIds: strin
 }
 
 export function findStage(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('stages').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertPipeline(
@@ -47,11 +63,21 @@ export async function updatePipeline(
   id: string,
   patch: { name?: string; isDefault?: boolean; updatedAt: Date },
 ): Promise<void> {
-  await db.updateTable('pipelines').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+  await db
+    .updateTable('pipelines')
+    .set(patch)
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function clearDefaultPipeline(db: Kysely<DB>, workspaceId: string): Promise<void> {
-  await db.updateTable('pipelines').set({ isDefault: false }).where('workspaceId', '=', workspaceId).where('isDefault', '=', true).execute();
+  await db
+    .updateTable('pipelines')
+    .set({ isDefault: false })
+    .where('workspaceId', '=', workspaceId)
+    .where('isDefault', '=', true)
+    .execute();
 }
 
 export async function deletePipeline(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
@@ -69,7 +95,15 @@ export async function maxPipelinePosition(db: Kysely<DB>, workspaceId: string): 
 
 export async function upsertStages(
   db: Kysely<DB>,
-  stages: { workspaceId: string; id: string; pipelineId: string; name: string; position: number; probability: number; kind: 'open' | 'won' | 'lost' }[],
+  stages: {
+    workspaceId: string;
+    id: string;
+    pipelineId: string;
+    name: string;
+    position: number;
+    probability: number;
+    kind: 'open' | 'won' | 'lost';
+  }[],
   now: Date,
 ): Promise<void> {
   if (stages.length === 0) return;

@@ -2,11 +2,22 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 
 export function listTags(db: Kysely<DB>, workspaceId: string) {
-  return db.selectFrom('tags').selectAll().where('workspaceId', '=', workspaceId).orderBy('name').limit(5000).execute();
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .orderBy('name')
+    .limit(5000)
+    .execute();
 }
 
 export function findTag(db: Kysely<DB>, workspaceId: string, id: string) {
-  return db.selectFrom('tags').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Adds the names not yet in the catalogue; returns each name as the catalogue spells it. */
@@ -30,7 +41,10 @@ export async function upsertTagNames(
   return new Map(rows.map((row) => [row.name.toLowerCase(), row.name]));
 }
 
-export async function insertTag(db: Kysely<DB>, tag: { workspaceId: string; id: string; name: string; color: string | null }) {
+export async function insertTag(
+  db: Kysely<DB>,
+  tag: { workspaceId: string; id: string; name: string; color: string | null },
+) {
   return db.insertInto('tags').values(tag).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -40,7 +54,13 @@ export async function updateTag(
   id: string,
   patch: { name?: string; color?: string | null; updatedAt: Date },
 ) {
-  return db.updateTable('tags').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('tags')
+    .set(patch)
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function deleteTag(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
@@ -50,7 +70,12 @@ export async function deleteTag(db: Kysely<DB>, workspaceId: string, id: string)
 const taggedTables = ['accounts', 'contacts', 'deals'] as const;
 
 /** Renames (or with `to` null removes) a tag on every record of the workspace, set-based. */
-export async function retagRecords(db: Kysely<DB>, workspaceId: string, from: string, to: string | null): Promise<void> {
+export async function retagRecords(
+  db: Kysely<DB>,
+  workspaceId: string,
+  from: string,
+  to: string | null,
+): Promise<void> {
   for (const table of taggedTables) {
     await db
       .updateTable(table)

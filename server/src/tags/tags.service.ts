@@ -1,4 +1,4 @@
-import { canWrite, atLeast } from '@baken/core/platform/roles';
+import { atLeast, canWrite } from '@baken/core/platform/roles';
 import { distinctTagNames, type tagInput, type tagUpdateInput } from '@baken/core/tags/tag.schema';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -7,7 +7,15 @@ import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { toApi } from '../platform/records/serialize.ts';
-import { deleteTag, findTag, insertTag, listTags, retagRecords, updateTag, upsertTagNames } from './tags.repository.ts';
+import {
+  deleteTag,
+  findTag,
+  insertTag,
+  listTags,
+  retagRecords,
+  updateTag,
+  upsertTagNames,
+} from './tags.repository.ts';
 
 /** Tag names for a record: known tags keep their catalogue spelling, new ones join the catalogue. */
 export async function ensureTags(ctx: RequestContext, trx: Kysely<DB>, names: string[]): Promise<string[]> {
@@ -33,7 +41,12 @@ function assertCanManageTags(ctx: RequestContext): void {
 export async function createTag(ctx: RequestContext, input: z.output<typeof tagInput>) {
   if (!canWrite(ctx.actor.role)) throw new AppError('forbidden', 'Viewers cannot create tags.');
   return ctx.db.transaction().execute(async (trx) => {
-    const tag = await insertTag(trx, { workspaceId: ctx.actor.workspaceId, id: ctx.newId(), name: input.name, color: input.color ?? null });
+    const tag = await insertTag(trx, {
+      workspaceId: ctx.actor.workspaceId,
+      id: ctx.newId(),
+      name: input.name,
+      color: input.color ?? null,
+    });
     await audit(ctx, trx, 'create', 'tag', tag.id, { name: tag.name, color: tag.color });
     return toApi(tag);
   });
@@ -48,7 +61,10 @@ export async function changeTag(ctx: RequestContext, id: string, input: z.output
     if (input.name !== undefined && input.name !== before.name) {
       await retagRecords(trx, ctx.actor.workspaceId, before.name, input.name);
     }
-    await audit(ctx, trx, 'update', 'tag', id, { name: { from: before.name, to: tag.name }, color: { from: before.color, to: tag.color } });
+    await audit(ctx, trx, 'update', 'tag', id, {
+      name: { from: before.name, to: tag.name },
+      color: { from: before.color, to: tag.color },
+    });
     return toApi(tag);
   });
 }
