@@ -84,20 +84,25 @@ export function orderBy(sort: Sort, table?: string): RawBuilder<unknown> {
   return sort.direction === 'asc' ? sql`${column} asc, ${id} asc` : sql`${column} desc, ${id} desc`;
 }
 
-/** Rows strictly after the cursor in the sort order (keyset pagination). */
-export function afterCursor(sort: Sort, cursor: Cursor, table?: string): RawBuilder<SqlBool> {
+/**
+ * Rows strictly after the cursor in the sort order (keyset pagination), as ranges to read one after
+ * the other. Each range is one index range scan of (workspace_id, column, id); a nullable column
+ * needs two, because its nulls sort after (ascending) or before (descending) every value and no
+ * single row comparison reaches both.
+ */
+export function afterCursor(sort: Sort, cursor: Cursor, table?: string): RawBuilder<SqlBool>[] {
   const column = valueExpression({ field: sort.field, spec: sort.spec }, table);
   const id = sql.ref(table ? `${table}.id` : 'id');
   const cast = castOf[sort.spec.kind];
   const value = cast ? sql`${cursor.value}::${sql.raw(cast)}` : sql`${cursor.value}`;
   if (sort.direction === 'asc') {
-    if (cursor.value === null) return sql`(${column} is null and ${id} > ${cursor.id})`;
-    if (!sort.spec.nullable) return sql`(${column}, ${id}) > (${value}, ${cursor.id})`;
-    return sql`((${column}, ${id}) > (${value}, ${cursor.id}) or ${column} is null)`;
+    if (cursor.value === null) return [sql`${column} is null and ${id} > ${cursor.id}`];
+    const values = sql<SqlBool>`(${column}, ${id}) > (${value}, ${cursor.id})`;
+    return sort.spec.nullable ? [values, sql`${column} is null`] : [values];
   }
   if (cursor.value === null)
-    return sql`((${column} is null and ${id} < ${cursor.id}) or ${column} is not null)`;
-  return sql`(${column}, ${id}) < (${value}, ${cursor.id})`;
+    return [sql`${column} is null and ${id} < ${cursor.id}`, sql`${column} is not null`];
+  return [sql`(${column}, ${id}) < (${value}, ${cursor.id})`];
 }
 
 export function cursorValue(value: unknown): string | number | null {

@@ -5,6 +5,7 @@ import {
   type FieldSpecs,
   parseFilters,
   parseSort,
+  type Sort,
   searchWords,
   sortKey,
 } from '@baken/core/records/list-query';
@@ -50,14 +51,10 @@ export async function listPage<Row extends { id: string }>(
   if (words.length > 0) {
     const searchText = sql.ref(`${options.table}.searchText`);
     const prefixQuery = words.map((word) => `${word}:*`).join(' & ');
-    let matched = filtered.where(
+    const matched = filtered.where(
       sql<boolean>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${prefixQuery})`,
     );
-    if (cursor) matched = matched.where(afterCursor(sort, cursor, options.table));
-    const rows = await matched
-      .orderBy(orderBy(sort, options.table))
-      .limit(query.limit + 1)
-      .execute();
+    const rows = await readAfter(matched, sort, cursor, query.limit + 1, options.table);
     if (rows.length > 0 || cursor) return pageFrom(rows, query.limit, sort);
     const typoRows = await filtered
       .where(sql<boolean>`${words.join(' ')} <% ${searchText}`)
@@ -67,20 +64,34 @@ export async function listPage<Row extends { id: string }>(
     return { rows: typoRows, nextCursor: null };
   }
 
-  let page = filtered;
-  if (cursor) page = page.where(afterCursor(sort, cursor, options.table));
-  const rows = await page
-    .orderBy(orderBy(sort, options.table))
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await readAfter(filtered, sort, cursor, query.limit + 1, options.table);
   return pageFrom(rows, query.limit, sort);
 }
 
-function pageFrom<Row extends { id: string }>(
-  rows: Row[],
-  limit: number,
-  sort: ReturnType<typeof parseSort>,
-): Page<Row> {
+/** Up to `count` rows after the cursor, reading its ranges in order until enough are found. */
+async function readAfter<Row extends { id: string }>(
+  query: Base<Row>,
+  sort: Sort,
+  cursor: Cursor | null,
+  count: number,
+  table: string,
+): Promise<Row[]> {
+  const ordered = query.orderBy(orderBy(sort, table));
+  if (!cursor) return ordered.limit(count).execute();
+  const rows: Row[] = [];
+  for (const range of afterCursor(sort, cursor, table)) {
+    rows.push(
+      ...(await ordered
+        .where(range)
+        .limit(count - rows.length)
+        .execute()),
+    );
+    if (rows.length >= count) break;
+  }
+  return rows;
+}
+
+function pageFrom<Row extends { id: string }>(rows: Row[], limit: number, sort: Sort): Page<Row> {
   if (rows.length <= limit) return { rows, nextCursor: null };
   const page = rows.slice(0, limit);
   const last = page.at(-1)!;
