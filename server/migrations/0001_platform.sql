@@ -103,4 +103,5 @@ create table audit_log (
   changes jsonb not null,
   primary key (workspace_id, id)
 );
+create index audit_log_at_idx on audit_log (workspace_id, at, id);
 create index audit_log_entity_idx on audit_log (workspace_id, entity_type, entity_id, at desc, id desc);

@@ -62,6 +62,8 @@ create table accounts (
 create index accounts_name_idx on accounts (workspace_id, name, id);
 create index accounts_created_idx on accounts (workspace_id, created_at, id);
 create index accounts_updated_idx on accounts (workspace_id, updated_at, id);
+create index accounts_employees_idx on accounts (workspace_id, employee_count, id);
+create index accounts_revenue_idx on accounts (workspace_id, annual_revenue, id);
 create index accounts_owner_idx on accounts (workspace_id, owner_id, id);
 create index accounts_domain_idx on accounts (workspace_id, lower(domain));
 create index accounts_tags_idx on accounts using gin (tags);
@@ -169,6 +171,10 @@ create index deals_created_idx on deals (workspace_id, created_at, id);
 create index deals_updated_idx on deals (workspace_id, updated_at, id);
 create index deals_amount_idx on deals (workspace_id, amount, id);
 create index deals_close_idx on deals (workspace_id, expected_close_date, id);
+create index deals_closed_idx on deals (workspace_id, actual_close_date, id);
+create index deals_recurring_idx on deals (workspace_id, recurring_amount, id);
+create index deals_probability_idx on deals (workspace_id, probability, id);
+create index deals_stage_entered_idx on deals (workspace_id, stage_entered_at, id);
 create index deals_board_idx on deals (workspace_id, pipeline_id, stage_id, id);
 create index deals_owner_idx on deals (workspace_id, owner_id, id);
 create index deals_account_idx on deals (workspace_id, account_id, id);
@@ -232,3 +238,7 @@ create index activities_account_idx on activities (workspace_id, account_id, occ
 create index activities_deal_idx on activities (workspace_id, deal_id, occurred_at desc, id desc);
 create index activities_owner_due_idx on activities (workspace_id, owner_id, due_at, id);
 create index activities_occurred_idx on activities (workspace_id, occurred_at, id);
+create index activities_due_idx on activities (workspace_id, due_at, id);
+create index activities_done_idx on activities (workspace_id, done_at, id);
+create index activities_created_idx on activities (workspace_id, created_at, id);
+create index activities_updated_idx on activities (workspace_id, updated_at, id);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, type Engine, openDatabase } from '../src/platform/db/database.ts';
+import { type Database, type Engine, type OpenOptions, openDatabase } from '../src/platform/db/database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,13 +13,15 @@ declare module 'vitest' {
 export const testEngine = (process.env.BAKEN_TEST_ENGINE ?? 'pglite') as Engine;
 
 /** A fresh, migrated, empty database on the engine this test project runs on. */
-export async function openTestDatabase(engine: Engine = testEngine): Promise<Database> {
+export async function openTestDatabase(
+  engine: Engine = testEngine,
+  options: OpenOptions = {},
+): Promise<Database> {
   if (engine === 'pglite') {
-    return openDatabase({
-      engine: 'pglite',
-      dataDir: 'memory://',
-      loadDataDirFile: inject('pgliteTemplateFile'),
-    });
+    return openDatabase(
+      { engine: 'pglite', dataDir: 'memory://', loadDataDirFile: inject('pgliteTemplateFile') },
+      options,
+    );
   }
   const adminUrl = inject('postgresAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -32,7 +34,7 @@ export async function openTestDatabase(engine: Engine = testEngine): Promise<Dat
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return openDatabase({ engine: 'postgresql', url: url.toString() });
+  return openDatabase({ engine: 'postgresql', url: url.toString() }, options);
 }
 
 /** An empty database that has not been migrated (for migration and restore tests). */

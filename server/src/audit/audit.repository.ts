@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { listPage } from '../platform/records/list-page.ts';
 
-const auditFieldSpecs: FieldSpecs = {
+export const auditFieldSpecs: FieldSpecs = {
   entityType: { kind: 'text' },
   entityId: { kind: 'id' },
   action: { kind: 'enum', values: ['create', 'update', 'delete'] },

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { PgliteWorkerData, PgliteWorkerReply, PgliteWorkerRequest } from './pglite-messages.ts';
@@ -29,23 +29,41 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-function kyselyOver(pool: pg.Pool): Kysely<DB> {
+export interface OpenOptions {
+  /** Sees every query that ran, e.g. to EXPLAIN it in a test. */
+  onQuery?: (query: { sql: string; parameters: readonly unknown[] }) => void;
+}
+
+function kyselyOver(pool: pg.Pool, options: OpenOptions): Kysely<DB> {
   // Column names become camelCase, but keys inside jsonb values (custom field keys such as
   // renewal_date, audit changes) are data and must come back exactly as they were stored.
   const camelCase = new CamelCasePlugin({ maintainNestedObjectKeys: true });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase] });
+  const { onQuery } = options;
+  const log: KyselyConfig['log'] = onQuery
+    ? (event) => {
+        if (event.level === 'query') onQuery(event.query);
+      }
+    : undefined;
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [camelCase],
+    ...(log ? { log } : {}),
+  });
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.engine === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    const db = kyselyOver(pool);
+    const db = kyselyOver(pool, options);
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
-  return openPglite(target);
+  return openPglite(target, options);
 }
 
-async function openPglite(target: { dataDir: string; loadDataDirFile?: string }): Promise<Database> {
+async function openPglite(
+  target: { dataDir: string; loadDataDirFile?: string },
+  options: OpenOptions,
+): Promise<Database> {
   const inMemory = target.dataDir.startsWith('memory://');
   const lock: DataDirLock | null = inMemory ? null : await acquireDataDirLock(target.dataDir);
   const socketDir = await mkdtemp(join(tmpdir(), 'baken-pglite-'));
@@ -73,7 +91,7 @@ async function openPglite(target: { dataDir: string; loadDataDirFile?: string })
     database: 'postgres',
     max: 1,
   });
-  const db = kyselyOver(pool);
+  const db = kyselyOver(pool, options);
   let closed = false;
   return {
     db,
