@@ -108,6 +108,7 @@ describe('input validation', () => {
       field: 'filter',
     },
     { name: 'a malformed id', method: 'GET', url: '/api/v1/accounts/123', field: 'id' },
+    { name: 'a search on a list without search', method: 'GET', url: '/api/v1/activities?q=bel', field: 'q' },
   ];
 
   for (const testCase of cases) {

@@ -10,6 +10,7 @@ import {
   sortKey,
 } from '@baken/core/records/list-query';
 import type { ListQuery } from '@baken/core/records/record.schema';
+import { InputError } from '@baken/core/shared/input-error';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { afterCursor, cursorValue, filterCondition, orderBy } from '../db/list-query.ts';
 import type { DB } from '../db/schema.ts';
@@ -47,7 +48,13 @@ export async function listPage<Row extends { id: string }>(
   let filtered = base;
   for (const filter of filters) filtered = filtered.where(filterCondition(filter, options.table));
 
-  const words = options.searchable && query.q ? searchWords(query.q) : [];
+  if (query.q && !options.searchable) {
+    throw new InputError(
+      'q',
+      'This list has no search box: narrow it with filter=field:contains:text instead.',
+    );
+  }
+  const words = query.q ? searchWords(query.q) : [];
   if (words.length > 0) {
     const searchText = sql.ref(`${options.table}.searchText`);
     const prefixQuery = words.map((word) => `${word}:*`).join(' & ');
