@@ -226,6 +226,26 @@ describe('searchWords', () => {
     expect(searchWords('Hélène Müller-Lüdenscheidt')).toEqual(['helene', 'muller', 'ludenscheidt']);
   });
 
+  it('folds letters without a decomposition, of Turkish, Polish, Nordic and German names, to their base letter', () => {
+    expect(searchWords('Yıldız Łódź Søren Ærø Straße Œuvre ĦAĐ')).toEqual([
+      'yildiz',
+      'lodz',
+      'soren',
+      'aro',
+      'strase',
+      'ouvre',
+      'had',
+    ]);
+    expect(searchWords('Şahin Doğan Güneş ČAPEK İnce Ștefan')).toEqual([
+      'sahin',
+      'dogan',
+      'gunes',
+      'capek',
+      'ince',
+      'stefan',
+    ]);
+  });
+
   it('splits an email address and a domain into their parts', () => {
     expect(searchWords('Jan.Jansen@Bakkerij-De-Vries.nl')).toEqual([
       'jan',

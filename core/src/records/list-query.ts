@@ -211,17 +211,36 @@ export function sortKey(sort: Sort): string {
   return `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
 }
 
+// Latin letters without a Unicode decomposition, folded to the base letter as baken_fold() does
+// (migration 0003); one letter each, since SQL's translate() maps letter to letter.
+const baseLetter: Record<string, string> = {
+  æ: 'a',
+  ð: 'd',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ĳ: 'i',
+  ĸ: 'k',
+  ŀ: 'l',
+  ł: 'l',
+  ŉ: 'n',
+  ŋ: 'n',
+  ø: 'o',
+  œ: 'o',
+  ß: 's',
+  ſ: 's',
+  þ: 't',
+  ŧ: 't',
+};
+
 /** Words of a search box, folded like the database's baken_fold(), ready for a prefix tsquery. */
 export function searchWords(q: string): string[] {
-  return (
-    q
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      // letters without a decomposition that baken_fold() maps too
-      .replace(/[øœ]/g, 'o')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length > 0)
-      .slice(0, 8)
-  );
+  return q
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[æðđħıĳĸŀłŉŋøœßſþŧ]/g, (letter) => baseLetter[letter]!)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 8);
 }

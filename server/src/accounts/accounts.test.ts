@@ -1,5 +1,8 @@
 import type { Account } from '@baken/core/accounts/account.schema';
+import { searchWords } from '@baken/core/records/list-query';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBlankDatabase, testEngine } from '../../test/database.ts';
 import {
   allPages,
   atTime,
@@ -12,6 +15,7 @@ import {
   unique,
 } from '../../test/factories.ts';
 import { type Client, createTestApp, setUpOwner, type TestApp } from '../../test/harness.ts';
+import { loadMigrations } from '../platform/db/migrate.ts';
 
 const ACCOUNTS = '/api/v1/accounts';
 
@@ -352,6 +356,54 @@ describe('accounts', () => {
       const { rows, pages } = await allPages<Account>(owner, ACCOUNTS, query);
       expect(pages).toBe(3);
       expect(rows.map((row) => row.id)).toEqual(expectedOrder(florists, (row) => row.name, 'desc'));
+    });
+
+    it('folds every Latin letter in the database as the search box folds it', async () => {
+      const letters: string[] = [];
+      for (const [first, last] of [
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+        [0xc0, 0x17f],
+        [0x218, 0x21b],
+      ] as const) {
+        for (let code = first; code <= last; code++) {
+          const letter = String.fromCodePoint(code);
+          if (/\p{L}/u.test(letter)) letters.push(letter);
+        }
+      }
+      const { rows } = await sql<{ letter: string; folded: string }>`
+        select letter, baken_fold(letter) as folded from unnest(${letters}::text[]) as letter`.execute(
+        test.ctx.db,
+      );
+      const differ = rows.filter((row) => searchWords(row.letter).join('') !== row.folded);
+      expect(
+        differ.map((row) => `${row.letter}: ${row.folded} <> ${searchWords(row.letter).join('')}`),
+      ).toEqual([]);
+      expect(rows).toHaveLength(letters.length);
+    });
+
+    it('refolds the search text of records stored before every Latin letter was folded', async () => {
+      const database = await openBlankDatabase(testEngine);
+      try {
+        const migrations = await loadMigrations();
+        const run = (version: number) =>
+          sql.raw(migrations.find((migration) => migration.version === version)!.sql).execute(database.db);
+        await run(1);
+        await run(2);
+        const workspace = '0190a000-0000-7000-8000-00000000000a';
+        await sql`insert into workspaces (id, name) values (${workspace}, 'Oud')`.execute(database.db);
+        await sql`insert into accounts (workspace_id, id, name, domain)
+          values (${workspace}, '0190a000-0000-7000-8000-00000000000b', 'Doğan Güneş', 'şahin.example')`.execute(
+          database.db,
+        );
+        await run(3);
+        const { rows } = await sql<{ searchText: string }>`select search_text from accounts`.execute(
+          database.db,
+        );
+        expect(rows.map((row) => row.searchText)).toEqual(['dogan gunes sahin example']);
+      } finally {
+        await database.close();
+      }
     });
 
     it('finds nothing for a word that is in no account', async () => {

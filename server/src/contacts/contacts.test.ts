@@ -231,6 +231,28 @@ describe('contacts', () => {
       expect(await search('fat özt')).toEqual([rows[0]!.id]);
     });
 
+    it('finds Turkish, Czech and Polish names typed as stored, in capitals or without accents', async () => {
+      const names = unique('names');
+      const people = [
+        await createContact(owner, { firstName: 'Emre', lastName: 'Şahin', tags: [names] }),
+        await createContact(owner, { firstName: 'Elif', lastName: 'Doğan', tags: [names] }),
+        await createContact(owner, { firstName: 'KAREL', lastName: 'ČAPEK', tags: [names] }),
+        await createContact(owner, { firstName: 'Paweł', lastName: 'Łukasz', tags: [names] }),
+      ];
+      const search = async (q: string) =>
+        (await list<Contact>(owner, CONTACTS, { q, filter: `tags:contains:${names}` })).data.map(
+          (row) => row.id,
+        );
+      for (const [index, queries] of [
+        ['Şahin', 'ŞAHİN', 'sahin'],
+        ['Doğan', 'dogan'],
+        ['Čapek', 'capek', 'karel cap'],
+        ['Łukasz', 'lukasz', 'pawel'],
+      ].entries()) {
+        for (const q of queries) expect(await search(q), q).toEqual([people[index]!.id]);
+      }
+    });
+
     it('searches the parts of an email address', async () => {
       const search = async (q: string) =>
         (await list<Contact>(owner, CONTACTS, { q, filter: `tags:contains:${tag}` })).data.map(
