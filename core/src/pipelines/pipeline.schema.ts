@@ -18,7 +18,14 @@ const stageList = z
   })
   .refine((stages) => new Set(stages.map((stage) => stage.name.toLowerCase())).size === stages.length, {
     error: 'Stage names must differ.',
-  });
+  })
+  .refine(
+    (stages) => {
+      const ids = stages.flatMap((stage) => (stage.id ? [stage.id.toLowerCase()] : []));
+      return new Set(ids).size === ids.length;
+    },
+    { error: 'Each stage appears once: two entries have the same id.' },
+  );
 
 export const pipelineCreateInput = z.strictObject({
   name: z.string().trim().min(1, { error: 'Give the pipeline a name.' }).max(100),

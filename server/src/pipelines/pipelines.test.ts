@@ -121,6 +121,19 @@ describe('pipelines', () => {
     expect(await defaultPipeline(owner)).toEqual(sales);
   });
 
+  it('refuses a stage list that names the same stage twice', async () => {
+    const pipeline = await createPipeline();
+    const [first] = pipeline.stages;
+    const response = await owner.patch(`${PIPELINES}/${pipeline.id}`, {
+      stages: [
+        { id: first!.id, name: 'Aanvraag', probability: 10 },
+        { id: first!.id, name: 'Nog eens', probability: 20 },
+      ],
+    });
+    expectProblem(response, 422, 'stages');
+    expect(await owner.ok('GET', `${PIPELINES}/${pipeline.id}`)).toEqual(pipeline);
+  });
+
   it('refuses to remove a stage that still holds deals, and changes nothing', async () => {
     const pipeline = await createPipeline();
     const deal = await createDeal(owner, { pipelineId: pipeline.id, stageId: pipeline.stages[1]!.id });
