@@ -163,3 +163,14 @@ export async function* readBackupLines(file: string): AsyncGenerator<string> {
   pending += decoder.end();
   if (pending !== '') yield pending;
 }
+
+/** The header of a backup file, read without going through its rows. */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const lines = readBackupLines(file);
+  try {
+    const first = await lines.next();
+    return parseHeader(first.done ? undefined : first.value);
+  } finally {
+    await lines.return(undefined);
+  }
+}

@@ -1,7 +1,9 @@
 import { loadConfig } from '../platform/config.ts';
-import type { Database } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
+import { latestSchemaVersion, migrate } from '../platform/db/migrate.ts';
 import { openRuntime } from '../platform/runtime.ts';
 import { restoreBackup, writeBackup } from './backup.service.ts';
+import { readBackupHeader } from './backup-file.ts';
 
 const printProgress = (table: string, rows: number) =>
   console.log(`  ${table}: ${rows} ${rows === 1 ? 'row' : 'rows'}`);
@@ -28,21 +30,36 @@ export async function runBackup({
   });
 }
 
-/** `baken restore <file>` */
+/**
+ * `baken restore <file>`: the target is migrated up to the backup's schema version, loaded, then
+ * migrated the rest of the way, so a backup from an older Baken restores into a newer one.
+ */
 export async function runRestore({ file }: { file: string | undefined }): Promise<void> {
   if (!file) throw new Error('Name the backup file to load: baken restore <file>');
-  await withDatabase(async (database) => {
+  const header = await readBackupHeader(file);
+  if (header.schemaVersion > (await latestSchemaVersion())) {
+    throw new Error(
+      `This backup has schema version ${header.schemaVersion}, newer than this Baken knows: upgrade Baken first.`,
+    );
+  }
+  const database = await openDatabase(loadConfig().database);
+  try {
+    await migrate(database.db, { upTo: header.schemaVersion });
     console.log(`Restoring ${file} into the ${database.engine} database`);
     const summary = await restoreBackup(database.db, file, { onProgress: printProgress });
+    const applied = await migrate(database.db);
+    if (applied.length > 0) console.log(`Brought the restored data up to date: ${applied.join(', ')}`);
     const what =
       summary.header.scope === 'workspace' ? `workspace ${summary.header.workspaceId}` : 'the whole database';
     console.log(
       `Done: ${total(summary.rows)} rows of ${what}. Users sign in again: sessions are not part of a backup.`,
     );
-  });
+  } finally {
+    await database.close();
+  }
 }
 
-/** The configured database, migrated to the current schema (a restore needs it at the backup's version). */
+/** The configured database, migrated to the current schema. */
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
   const { database } = await openRuntime(loadConfig());
   try {

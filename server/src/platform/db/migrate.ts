@@ -29,15 +29,21 @@ export async function latestSchemaVersion(): Promise<number> {
   return migrations.at(-1)?.version ?? 0;
 }
 
-/** Applies every migration not yet applied, each in its own transaction; returns the names applied. */
-export async function migrate(db: Kysely<DB>): Promise<string[]> {
+/**
+ * Applies every migration not yet applied (or those up to `upTo`), each in its own transaction;
+ * returns the names applied.
+ */
+export async function migrate(db: Kysely<DB>, options: { upTo?: number } = {}): Promise<string[]> {
   await sql`create table if not exists schema_migrations (
     version integer primary key,
     name text not null,
     applied_at timestamptz not null default now()
   )`.execute(db);
   const applied: string[] = [];
-  for (const migration of await loadMigrations()) {
+  const migrations = (await loadMigrations()).filter(
+    (migration) => migration.version <= (options.upTo ?? Number.POSITIVE_INFINITY),
+  );
+  for (const migration of migrations) {
     const ran = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
       const done = await sql`select 1 from schema_migrations where version = ${migration.version}`.execute(
