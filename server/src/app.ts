@@ -10,6 +10,7 @@ import { activityRoutes } from './activities/activities.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes, publicAuthRoutes } from './auth/auth.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         for (const routes of [
           authRoutes,
           workspaceRoutes,
+          backupRoutes,
           userRoutes,
           apiTokenRoutes,
           auditRoutes,

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { audit } from '../platform/audit/audit.ts';
+import type { RequestContext } from '../platform/context.ts';
 import type { Engine } from '../platform/db/database.ts';
 import { currentSchemaVersion } from '../platform/db/migrate.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -296,4 +298,18 @@ async function assertNothingAfterEnd(lines: AsyncIterator<string>): Promise<void
       throw new AppError('invalid', 'This backup has content after its end marker: the file is damaged.');
     }
   }
+}
+
+/** A backup of the caller's workspace into `file` (owners only), noted in the audit log. */
+export async function backUpWorkspace(ctx: RequestContext, file: string): Promise<BackupSummary> {
+  if (ctx.actor.role !== 'owner')
+    throw new AppError('forbidden', 'Only owners can download a backup of the workspace.');
+  const summary = await writeBackup(ctx.db, file, {
+    engine: ctx.engine,
+    workspaceId: ctx.actor.workspaceId,
+    now: ctx.now,
+  });
+  const rows = Object.values(summary.rows).reduce((sum, count) => sum + count, 0);
+  await ctx.db.transaction().execute((trx) => audit(ctx, trx, 'create', 'backup', ctx.newId(), { rows }));
+  return summary;
 }
