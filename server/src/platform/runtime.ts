@@ -13,6 +13,24 @@ export async function openRuntime(
     return { ctx: { db: database.db, engine: database.engine, config, ...systemClock() }, database, applied };
   } catch (error) {
     await database.close();
-    throw error;
+    throw explainConnectionError(config, error);
   }
+}
+
+/** A server that cannot be reached is a setup problem: say which one, without its password. */
+function explainConnectionError(config: Config, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (
+    config.database.engine !== 'postgresql' ||
+    !code ||
+    !/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|28P01|28000|3D000)$/.test(code)
+  ) {
+    return error;
+  }
+  const url = new URL(config.database.url);
+  url.password = '';
+  const reason = (error as Error).message;
+  return new Error(
+    `Cannot use the PostgreSQL database at ${url.toString()} (DATABASE_URL): ${reason}. Check that the server runs and the URL is right.`,
+  );
 }
