@@ -54,6 +54,9 @@ function kyselyOver(pool: pg.Pool, options: OpenOptions): Kysely<DB> {
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.engine === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover) is replaced on the next query; without
+    // a listener the pool's error event would end the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     const db = kyselyOver(pool, options);
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
