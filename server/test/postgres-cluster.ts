@@ -63,7 +63,8 @@ export async function startCluster(): Promise<Cluster> {
     '--auth=trust',
     '-E',
     'UTF8',
-    '--locale=C',
+    // C.UTF-8: byte-order sorting like C, but upper/lower know letters such as Ö (as production locales do)
+    '--locale=C.UTF-8',
     '--no-sync',
   ]);
   const port = await freePort();

@@ -94,7 +94,7 @@ const specKind: Record<CustomFieldType, FieldSpec['kind']> = {
   multi_select: 'tags',
 };
 
-/** Custom fields as filterable and sortable fields (`custom.<key>`) of a list. */
+/** Custom fields as filterable fields (`custom.<key>`) of a list. */
 export function customFieldSpecs(definitions: CustomFieldDefinition[]): FieldSpecs {
   return Object.fromEntries(
     definitions.map((definition) => [

@@ -18,11 +18,9 @@ const optionList = z.array(z.string().trim().min(1).max(100)).max(200);
 export const customFieldInput = z
   .strictObject({
     recordType: z.enum(recordTypes),
-    key: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,62}$/, {
-        error: 'Use lower-case letters, digits and _, starting with a letter.',
-      }),
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, {
+      error: 'Use lower-case letters, digits and _, starting with a letter.',
+    }),
     label: z.string().trim().min(1).max(100),
     type: z.enum(customFieldTypes),
     options: optionList.optional(),

@@ -145,6 +145,17 @@ describe('accounts', () => {
     });
   });
 
+  describe('letters beyond ASCII', () => {
+    it('matches contains filters and tags case-insensitively on Ö and É too', async () => {
+      const tag = `Één-${Date.now()}`;
+      const account = await createAccount(owner, { name: `Öztürk Bakkerij ${Date.now()}`, tags: [tag] });
+      const found = await list<Account>(owner, ACCOUNTS, { filter: ['name:contains:öztürk'], limit: 200 });
+      expect(found.data.map((row) => row.id)).toContain(account.id);
+      const again = await createAccount(owner, { tags: [tag.toLowerCase()] });
+      expect(again.tags).toEqual([tag]);
+    });
+  });
+
   describe('list filters', () => {
     let tag: string;
     const names = (rows: Account[]) => rows.map((row) => row.name).sort();

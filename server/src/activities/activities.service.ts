@@ -21,7 +21,7 @@ export const activityService = recordService<
   async prepare(ctx, trx, values, before) {
     const next = { ...values };
     // A call logged on a contact also shows on the contact's company.
-    if (next.contactId && next.accountId === undefined && !before?.accountId) {
+    if (next.contactId && next.accountId === undefined && next.contactId !== before?.contactId) {
       const accountId = await accountIdOfContact(trx, ctx.actor.workspaceId, next.contactId as string);
       if (accountId) next.accountId = accountId;
     }

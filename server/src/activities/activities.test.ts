@@ -56,6 +56,21 @@ describe('activities', () => {
       expect(none.accountId).toBeNull();
     });
 
+    it("moves to the new contact's account when the activity changes contact", async () => {
+      const [first, second] = [await createAccount(owner), await createAccount(owner)];
+      const before = await createContact(owner, { accountId: first.id });
+      const after = await createContact(owner, { accountId: second.id });
+      const activity = await createActivity(owner, { contactId: before.id });
+      expect(activity.accountId).toBe(first.id);
+      const moved = await owner.ok<{ accountId: string }>(
+        'PATCH',
+        `${ACTIVITIES}/${activity.id}`,
+        { contactId: after.id },
+        200,
+      );
+      expect(moved.accountId).toBe(second.id);
+    });
+
     it('leaves the account empty for a contact without one', async () => {
       const contact = await createContact(owner);
       expect((await createActivity(owner, { contactId: contact.id })).accountId).toBeNull();

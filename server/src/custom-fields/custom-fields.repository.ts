@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 
 export function listDefinitions(db: Kysely<DB>, workspaceId: string, recordType?: string) {
@@ -53,5 +53,22 @@ export async function deleteDefinition(db: Kysely<DB>, workspaceId: string, id: 
     .deleteFrom('customFieldDefinitions')
     .where('workspaceId', '=', workspaceId)
     .where('id', '=', id)
+    .execute();
+}
+
+const tableOf = { account: 'accounts', contact: 'contacts', deal: 'deals', activity: 'activities' } as const;
+
+/** Removes one custom field's values from every record of its type, set-based. */
+export async function deleteValues(
+  db: Kysely<DB>,
+  workspaceId: string,
+  recordType: keyof typeof tableOf,
+  key: string,
+): Promise<void> {
+  await db
+    .updateTable(tableOf[recordType])
+    .set({ custom: sql`custom - ${key}` })
+    .where('workspaceId', '=', workspaceId)
+    .where(sql<boolean>`custom ? ${key}`)
     .execute();
 }

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { toApi } from '../platform/records/serialize.ts';
 import {
   deleteDefinition,
+  deleteValues,
   findDefinition,
   insertDefinition,
   listDefinitions,
@@ -97,13 +98,17 @@ export async function changeCustomField(
   });
 }
 
-/** Deleting a definition keeps stored values out of sight; they are not validated or shown as fields any more. */
+/**
+ * Deleting a definition deletes its values from every record too: a later field with the same key
+ * must not find values of another type.
+ */
 export async function removeCustomField(ctx: RequestContext, id: string): Promise<void> {
   assertCanDefine(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findDefinition(trx, ctx.actor.workspaceId, id);
     if (!before) throw notFound('Custom field');
     await deleteDefinition(trx, ctx.actor.workspaceId, id);
+    await deleteValues(trx, ctx.actor.workspaceId, before.recordType as RecordType, before.key);
     await audit(ctx, trx, 'delete', 'custom_field', id, { key: before.key, recordType: before.recordType });
   });
 }

@@ -250,6 +250,24 @@ describe('custom fields', () => {
     });
   });
 
+  describe('removal', () => {
+    it('deletes the values of a deleted field, so a new field with its key starts empty', async () => {
+      const field = await defineCustomField(owner, {
+        recordType: 'account',
+        key: 'tier',
+        label: 'Niveau',
+        type: 'text',
+      });
+      const account = await createAccount(owner, { custom: { tier: 'goud' } });
+      await owner.ok('DELETE', `${FIELDS}/${(field as { id: string }).id}`);
+      const after = await owner.ok<Account>('GET', `${ACCOUNTS}/${account.id}`);
+      expect(after.custom).not.toHaveProperty('tier');
+      await defineCustomField(owner, { recordType: 'account', key: 'tier', label: 'Niveau', type: 'number' });
+      const filtered = await owner.get(`${ACCOUNTS}?filter=custom.tier:gt:1`);
+      expect(filtered.statusCode).toBe(200);
+    });
+  });
+
   describe('filters', () => {
     let tag: string;
     const names = async (filter: string) =>
