@@ -17,7 +17,11 @@ export interface TestApp {
 
 /** The real app on a fresh database of the engine under test; `env` overrides configuration. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  return appOn(await openTestDatabase(), env);
+}
+
+/** The real app over a given database; closing it closes the database. */
+export async function appOn(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000', ...env });
   const ctx: AppContext = {
     db: database.db,

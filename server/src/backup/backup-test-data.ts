@@ -1,19 +1,16 @@
 // Test helpers of backup.test.ts: apps on any engine, a workspace that fills every table, and the
 // API answers a restore must reproduce.
-import { uuidv7 } from 'uuidv7';
 import { openBlankDatabase, testEngine } from '../../test/database.ts';
 import {
   addMember,
+  appOn,
   Client,
   createTestApp,
   PASSWORD,
   sessionClient,
   type TestApp,
 } from '../../test/harness.ts';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../platform/config.ts';
-import type { AppContext } from '../platform/context.ts';
-import type { Database, Engine } from '../platform/db/database.ts';
+import type { Engine } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
 /** The app on a migrated, empty database of `engine`: the project's template when it can, else a blank one. */
@@ -22,29 +19,6 @@ export async function openApp(engine: Engine): Promise<TestApp> {
   const database = await openBlankDatabase(engine);
   await migrate(database.db);
   return appOn(database);
-}
-
-/** The app over a database, built as createTestApp builds it. */
-export async function appOn(database: Database): Promise<TestApp> {
-  const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000' });
-  const ctx: AppContext = {
-    db: database.db,
-    engine: database.engine,
-    config,
-    now: () => new Date(),
-    newId: () => uuidv7(),
-  };
-  const app = await buildApp(ctx, { logger: false });
-  await app.ready();
-  return {
-    app,
-    ctx,
-    database,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
 }
 
 export const bearer = (test: TestApp, token: string) => new Client(test.app, { token });

@@ -70,12 +70,19 @@ function forStorage(values: Patch): Patch {
   return 'custom' in values ? { ...values, custom: JSON.stringify(values.custom) } : values;
 }
 
+/** One instant for every time a write stamps (createdAt, occurredAt, stage entry, audit row). */
+function atOneInstant(ctx: RequestContext): RequestContext {
+  const now = ctx.now();
+  return { ...ctx, now: () => now };
+}
+
 export async function createRecord<R extends Row>(
-  ctx: RequestContext,
+  requestCtx: RequestContext,
   store: RecordStore<R>,
   input: Patch,
   hooks: WriteHooks<R> = {},
 ): Promise<R> {
+  const ctx = atOneInstant(requestCtx);
   assertCanWrite(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, null);
@@ -98,12 +105,13 @@ export async function createRecord<R extends Row>(
 }
 
 export async function updateRecord<R extends Row>(
-  ctx: RequestContext,
+  requestCtx: RequestContext,
   store: RecordStore<R>,
   id: string,
   input: Patch,
   hooks: WriteHooks<R> = {},
 ): Promise<R> {
+  const ctx = atOneInstant(requestCtx);
   assertCanWrite(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);
