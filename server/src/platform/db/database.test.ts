@@ -60,11 +60,12 @@ describe('a long query', () => {
       lags.push(now - last - 10);
       last = now;
     }, 10);
-    const slow = sql`select pg_sleep(1.5)`.execute(test.ctx.db);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const slow = sql`select pg_sleep(3)`.execute(test.ctx.db);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     await slow;
     clearInterval(timer);
-    expect(lags.length).toBeGreaterThan(50);
-    expect(Math.max(...lags)).toBeLessThan(500);
+    expect(lags.length).toBeGreaterThan(30);
+    // A blocked loop would stall once for the whole 3 s; a busy CI machine stalls for far less.
+    expect(Math.max(...lags)).toBeLessThan(1500);
   });
 });
