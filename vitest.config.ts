@@ -18,11 +18,24 @@ const engines = (process.env.BAKEN_TEST_ENGINES ?? 'pglite,postgresql').split(',
   | 'postgresql'
 )[];
 
+// Browser tests start the real server and Debian's Chromium; one file at a time keeps 2 cores calm.
+const e2eProject = {
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.test.ts'],
+    env: { TZ: 'UTC' },
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['core/src/**/*.test.ts'], env: { TZ: 'UTC' } } },
       ...engines.map(serverProject),
+      ...(process.env.BAKEN_TEST_E2E === 'false' ? [] : [e2eProject]),
     ],
   },
 });

@@ -20,6 +20,7 @@ import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { decorateContext } from './platform/http/request-context.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
 import { tagRoutes } from './tags/tags.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
 import { publicUserRoutes, userRoutes } from './users/users.routes.ts';
@@ -27,6 +28,8 @@ import { workspaceRoutes } from './workspaces/workspaces.routes.ts';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
+  /** Folder of the built web app to serve at `/` (npm start); tests of the API leave it out. */
+  webDist?: string;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -40,7 +43,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   decorateContext(app, ctx);
   // JSON only: a text/plain body is what a cross-site form can send without a CORS preflight.
   app.removeContentTypeParser('text/plain');
-  registerProblemHandlers(app);
 
   await app.register(helmet, { global: true });
   await app.register(cookie);
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerProblemHandlers(app, options.webDist ? await registerWebApp(app, options.webDist) : null);
 
   await app.register(
     async (api) => {

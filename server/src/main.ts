@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
+import { ensureWebBuild, WEB_DIST } from './platform/http/web-app.ts';
 import { openRuntime } from './platform/runtime.ts';
 
 const usage = `Usage: baken <command> [options]
@@ -16,8 +17,9 @@ The database is PGlite in BAKEN_DATA_DIR (default ./data) unless DATABASE_URL po
 
 async function start(): Promise<void> {
   const config = loadConfig();
+  const hasWebApp = await ensureWebBuild((message) => console.log(message));
   const { ctx, database, applied } = await openRuntime(config);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, hasWebApp ? { webDist: WEB_DIST } : {});
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

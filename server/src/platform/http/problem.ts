@@ -85,7 +85,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply.status(status).type('application/problem+json').send(problem);
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+/** Errors become problem+json; unknown routes too, unless `pages` answers them (the web app). */
+export function registerProblemHandlers(app: FastifyInstance, pages: PageFallback | null = null): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = appErrorOf(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
@@ -95,11 +98,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     return sendProblem(reply, request, appError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      request,
-      new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      pages?.(request, reply) ??
+      sendProblem(
+        reply,
+        request,
+        new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
+      ),
   );
 }

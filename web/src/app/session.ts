@@ -1,0 +1,42 @@
+import type { meResponse } from '@baken/core/platform/auth.schema';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ApiError, get, setCsrfToken } from './api.ts';
+
+export type Me = z.infer<typeof meResponse>;
+
+export const meQueryKey = ['me'] as const;
+
+/** Who is signed in, or null; keeps the CSRF token for the API client. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** Whether the signed-in user may change records (everyone but viewers). */
+export function canWrite(me: Me | null | undefined): boolean {
+  return Boolean(me && me.role !== 'viewer');
+}
+
+export function isAdmin(me: Me | null | undefined): boolean {
+  return Boolean(me && (me.role === 'owner' || me.role === 'admin'));
+}
+
+/** After signing in: forget the cached "nobody" and ask again who is signed in. */
+export async function refreshSession(queryClient: QueryClient): Promise<void> {
+  queryClient.removeQueries({ queryKey: meQueryKey });
+  await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
+}
