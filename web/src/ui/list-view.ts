@@ -1,0 +1,71 @@
+// What a list shows: sort, filters, search and columns. Turned into the API's list query
+// (filter=field:operator:value repeated, sort=field or -field, q) and saved as a named view.
+import type { FieldKind, FieldSpecs, FilterOperator } from '@baken/core/records/list-query';
+
+export interface FilterRow {
+  field: string;
+  op: FilterOperator;
+  value: string;
+}
+
+export interface ListView {
+  sort: string;
+  filters: FilterRow[];
+  search: string;
+  columns: string[];
+}
+
+/** How the search box reaches the API: `q`, or a `contains` filter where the API ignores q. */
+export type SearchMode = { kind: 'q' } | { kind: 'contains'; field: string };
+
+// Mirrors operatorsOfKind in core/src/records/list-query.ts, which core does not export; the
+// server's 422 keeps the two honest.
+const operatorsOfKind: Record<FieldKind, readonly FilterOperator[]> = {
+  text: ['eq', 'neq', 'contains', 'in', 'empty', 'not_empty'],
+  number: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'empty', 'not_empty'],
+  date: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'empty', 'not_empty'],
+  timestamp: ['lt', 'lte', 'gt', 'gte', 'empty', 'not_empty'],
+  id: ['eq', 'neq', 'empty', 'not_empty'],
+  enum: ['eq', 'neq', 'in', 'empty', 'not_empty'],
+  boolean: ['eq', 'neq', 'empty', 'not_empty'],
+  tags: ['contains', 'empty', 'not_empty'],
+};
+
+export function operatorsFor(kind: FieldKind, nullable: boolean | undefined): readonly FilterOperator[] {
+  const all = operatorsOfKind[kind];
+  // empty/not_empty on a column that is never empty only confuses.
+  return nullable || kind === 'tags' ? all : all.filter((op) => op !== 'empty' && op !== 'not_empty');
+}
+
+export const needsValue = (op: FilterOperator) => op !== 'empty' && op !== 'not_empty';
+
+/** A filter the API can take: complete, and with dates turned into what the field expects. */
+function filterParam(row: FilterRow, specs: FieldSpecs): string | null {
+  if (!needsValue(row.op)) return `${row.field}:${row.op}`;
+  const value = row.value.trim();
+  if (!value) return null;
+  const kind = specs[row.field]?.kind;
+  // A date picked for a timestamp field means the start of that day in the user's time zone.
+  const apiValue = kind === 'timestamp' ? new Date(`${value}T00:00:00`).toISOString() : value;
+  return `${row.field}:${row.op}:${apiValue}`;
+}
+
+export function listQuery(view: ListView, specs: FieldSpecs, search: SearchMode) {
+  const filter = view.filters
+    .map((row) => filterParam(row, specs))
+    .filter((param): param is string => param !== null);
+  const text = view.search.trim();
+  if (text && search.kind === 'contains') filter.push(`${search.field}:contains:${text}`);
+  return { sort: view.sort, filter, q: search.kind === 'q' && text ? text : undefined };
+}
+
+export function sortDirection(view: ListView, field: string): 'asc' | 'desc' | null {
+  if (view.sort === field) return 'asc';
+  if (view.sort === `-${field}`) return 'desc';
+  return null;
+}
+
+/** Clicking a header: ascending first, then descending, then back to ascending. */
+export function nextSort(view: ListView, field: string): string {
+  return view.sort === field ? `-${field}` : field;
+}

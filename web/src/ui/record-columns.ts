@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+
+/** One column of a record list: how a row shows in the table and in a CSV export. */
+export interface RecordColumn<T> {
+  id: string;
+  label: string;
+  /** The API field to sort on when the header is clicked; absent when the API cannot sort it. */
+  sortField?: string;
+  /** Width in pixels; the table scrolls sideways on narrow screens instead of squeezing. */
+  width: number;
+  cell: (row: T) => ReactNode;
+  csv: (row: T) => string;
+}
+
+/** The smallest shape every record has, so selection and links work for all four lists. */
+export interface RecordRow {
+  id: string;
+}

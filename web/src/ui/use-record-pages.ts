@@ -1,0 +1,34 @@
+import type { FieldSpecs } from '@baken/core/records/list-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { get, type Page } from '../app/api.ts';
+import { type ListView, listQuery, type SearchMode } from './list-view.ts';
+
+export const PAGE_SIZE = 100;
+
+export interface ListSource {
+  /** API path, e.g. `/accounts`; also the first part of the query key. */
+  path: string;
+  specs: FieldSpecs;
+  search: SearchMode;
+}
+
+export const listQueryKey = (path: string) => ['list', path] as const;
+
+export function fetchPage<T>(source: ListSource, view: ListView, cursor: string | null, limit: number) {
+  return get<Page<T>>(source.path, { ...listQuery(view, source.specs, source.search), cursor, limit });
+}
+
+/** Keyset pages of the current view, flattened; the next page loads when the table asks for it. */
+export function useRecordPages<T>(source: ListSource, view: ListView) {
+  const query = useInfiniteQuery({
+    queryKey: [...listQueryKey(source.path), view.sort, view.filters, view.search],
+    queryFn: ({ pageParam }) => fetchPage<T>(source, view, pageParam, PAGE_SIZE),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // Keeps the old rows on screen while a new sort or filter loads, so the table does not flash.
+    placeholderData: (previous) => previous,
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+  return { ...query, rows };
+}
