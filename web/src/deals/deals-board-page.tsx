@@ -1,5 +1,129 @@
-import { Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canWrite, useMe } from '../app/session.ts';
+import { type Pipeline, useMembers, usePipelines } from '../app/workspace-data.ts';
+import { type BoardFilters, dealsOf, noFilters, useBoardDeals } from '../board/board-deals.ts';
+import { BoardToolbar } from '../board/board-toolbar.tsx';
+import { BoardView } from '../board/board-view.tsx';
+import { NewDealModal } from '../board/new-deal-modal.tsx';
+import { messageOf } from '../ui/form-errors.ts';
 
+/** The deals of one pipeline as a kanban: a column per stage, moved by drag and drop. */
 export function DealsBoardPage() {
-  return <Title order={1}>DealsBoardPage</Title>;
+  const { t } = useTranslation('board');
+  const me = useMe().data;
+  const pipelines = usePipelines();
+  const members = useMembers();
+  // The last pipeline looked at, remembered on this device.
+  const [chosen, setChosen] = useLocalStorage<string | null>({
+    key: 'baken.board.pipeline',
+    defaultValue: null,
+  });
+  const [filters, setFilters] = useState<BoardFilters>(noFilters);
+  const [newInStage, setNewInStage] = useState<string | undefined>();
+  const list = pipelines.data ?? [];
+  const pipeline = list.find((item) => item.id === chosen) ?? list.find((item) => item.isDefault) ?? list[0];
+  const editable = canWrite(me);
+  const firstOpen = pipeline?.stages.find((stage) => stage.kind === 'open')?.id;
+
+  return (
+    <Stack>
+      <Title order={1}>{t('title')}</Title>
+      <BoardToolbar
+        pipelines={list}
+        pipelineId={pipeline?.id}
+        onPipeline={setChosen}
+        members={members.data}
+        filters={filters}
+        onFilters={setFilters}
+        onNew={editable && firstOpen ? () => setNewInStage(firstOpen) : undefined}
+      />
+      {pipelines.error ? (
+        <LoadError error={pipelines.error} onRetry={() => void pipelines.refetch()} />
+      ) : pipelines.isPending ? (
+        <BoardLoader />
+      ) : pipeline ? (
+        <PipelineBoard
+          pipeline={pipeline}
+          filters={filters}
+          currency={me?.workspace.currency ?? 'EUR'}
+          editable={editable}
+          onAdd={setNewInStage}
+        />
+      ) : (
+        <Alert color="gray">{t('noPipeline')}</Alert>
+      )}
+      {pipeline && (
+        <NewDealModal
+          pipeline={pipeline}
+          currency={me?.workspace.currency ?? 'EUR'}
+          stageId={newInStage}
+          onClose={() => setNewInStage(undefined)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface BoardProps {
+  pipeline: Pipeline;
+  filters: BoardFilters;
+  currency: string;
+  editable: boolean;
+  onAdd: (stageId: string) => void;
+}
+
+function PipelineBoard({ pipeline, filters, currency, editable, onAdd }: BoardProps) {
+  const { t } = useTranslation('board');
+  const members = useMembers();
+  const query = useBoardDeals(pipeline.id, filters);
+  const deals = useMemo(() => dealsOf(query.data), [query.data]);
+  if (query.error) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <BoardLoader />;
+  const filtered = Boolean(filters.ownerId || filters.closeFrom || filters.closeTo);
+  return (
+    <>
+      {query.hasNextPage && (
+        <Text size="xs" c="dimmed" role="status">
+          {t('loadingMore', { count: deals.length })}
+        </Text>
+      )}
+      {deals.length === 0 && (
+        <Text c="dimmed" role="status">
+          {filtered ? t('emptyFiltered') : t('empty')}
+        </Text>
+      )}
+      <BoardView
+        pipeline={pipeline}
+        deals={deals}
+        members={members.data ?? []}
+        currency={currency}
+        editable={editable}
+        onAdd={onAdd}
+      />
+    </>
+  );
+}
+
+function BoardLoader() {
+  const { t } = useTranslation('board');
+  return (
+    <Center mih={300} aria-busy="true">
+      <Loader aria-label={t('loading')} />
+    </Center>
+  );
+}
+
+function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation('board');
+  return (
+    <Alert color="red" title={t('error.title')}>
+      <Text size="sm">{messageOf(error, t('error.hint'))}</Text>
+      <Button mt="sm" size="xs" variant="light" onClick={onRetry}>
+        {t('error.retry')}
+      </Button>
+    </Alert>
+  );
 }
