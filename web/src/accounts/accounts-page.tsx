@@ -1,5 +1,46 @@
-import { Title } from '@mantine/core';
+import { type Account, accountFieldSpecs, customerStatuses } from '@baken/core/accounts/account.schema';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { memberOptions, useMembers } from '../app/workspace-data.ts';
+import type { FilterFields } from '../ui/filter-builder.tsx';
+import { memberNamer } from '../ui/record-cells.tsx';
+import { RecordList } from '../ui/record-list.tsx';
+import { AccountCreateModal } from './account-create-modal.tsx';
+import { accountColumns, defaultAccountColumns } from './accounts-columns.tsx';
+
+const source = { path: '/accounts', specs: accountFieldSpecs, search: { kind: 'q' } } as const;
+const defaultView = { sort: 'name', filters: [], search: '', columns: defaultAccountColumns };
 
 export function AccountsPage() {
-  return <Title order={1}>AccountsPage</Title>;
+  const { t } = useTranslation('accounts');
+  const members = useMembers().data;
+  const [creating, { open, close }] = useDisclosure();
+  const filterFields: FilterFields = {
+    specs: accountFieldSpecs,
+    label: (field) => t(`fields.${field}`),
+    choices: (field) => {
+      if (field === 'ownerId') return memberOptions(members);
+      if (field === 'customerStatus')
+        return customerStatuses.map((value) => ({ value, label: t(`values.customerStatus.${value}`) }));
+      return undefined;
+    },
+  };
+  return (
+    <>
+      <RecordList<Account>
+        list="accounts"
+        title={t('title')}
+        source={source}
+        columns={accountColumns(t, memberNamer(members))}
+        defaultView={defaultView}
+        filterFields={filterFields}
+        rowLabel={(row) => row.name}
+        searchLabel={t('search')}
+        create={{ label: t('create.title'), open }}
+        empty={{ title: t('empty.title'), body: t('empty.body') }}
+        tagsOf={(row) => row.tags}
+      />
+      <AccountCreateModal opened={creating} onClose={close} />
+    </>
+  );
 }

@@ -1,0 +1,70 @@
+import { type Account, customerStatuses } from '@baken/core/accounts/account.schema';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { post } from '../app/api.ts';
+import { memberOptions, useMembers } from '../app/workspace-data.ts';
+import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { listQueryKey } from '../ui/use-record-pages.ts';
+
+const blank = { name: '', domain: '', city: '', customerStatus: 'prospect', ownerId: null as string | null };
+
+/** "New company": the few fields needed to start; the rest is filled in on the company page. */
+export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('accounts');
+  const queryClient = useQueryClient();
+  const members = useMembers().data;
+  const form = useForm({ initialValues: blank });
+  const create = useMutation({
+    mutationFn: (values: typeof blank) => post<Account>('/accounts', values),
+    onSuccess: async (account) => {
+      notifications.show({ color: 'green', message: t('ui:form.created', { name: account.name }) });
+      await queryClient.invalidateQueries({ queryKey: listQueryKey('/accounts') });
+      form.reset();
+      onClose();
+    },
+    onError: (error) => form.setErrors(fieldErrorsOf(error)),
+  });
+  const fieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('create.title')}>
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+        <Stack>
+          <TextInput label={t('fields.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('fields.domain')}
+            placeholder="voorbeeld.nl"
+            {...form.getInputProps('domain')}
+          />
+          <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
+          <Select
+            label={t('fields.customerStatus')}
+            data={customerStatuses.map((value) => ({ value, label: t(`values.customerStatus.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('customerStatus')}
+          />
+          <Select
+            label={t('fields.ownerId')}
+            data={memberOptions(members)}
+            clearable
+            searchable
+            {...form.getInputProps('ownerId')}
+          />
+          {create.isError && !fieldErrors && (
+            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('ui:form.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('create.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

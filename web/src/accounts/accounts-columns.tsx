@@ -1,0 +1,72 @@
+import type { Account } from '@baken/core/accounts/account.schema';
+import type { TFunction } from 'i18next';
+import { formatDate, formatMoney, formatNumber } from '../app/format.ts';
+import { RecordLink, TagBadges } from '../ui/record-cells.tsx';
+import type { RecordColumn } from '../ui/record-columns.ts';
+
+export function accountColumns(
+  t: TFunction,
+  ownerName: (id: string | null) => string,
+): RecordColumn<Account>[] {
+  const status = (row: Account) => t(`values.customerStatus.${row.customerStatus}`);
+  return [
+    {
+      id: 'name',
+      label: t('fields.name'),
+      sortField: 'name',
+      width: 240,
+      cell: (row) => <RecordLink to="/accounts/$id" id={row.id} label={row.name} />,
+      csv: (row) => row.name,
+    },
+    {
+      id: 'domain',
+      label: t('fields.domain'),
+      width: 170,
+      cell: (r) => r.domain,
+      csv: (r) => r.domain ?? '',
+    },
+    { id: 'city', label: t('fields.city'), width: 140, cell: (r) => r.city, csv: (r) => r.city ?? '' },
+    { id: 'customerStatus', label: t('fields.customerStatus'), width: 140, cell: status, csv: status },
+    {
+      id: 'ownerId',
+      label: t('fields.ownerId'),
+      width: 150,
+      cell: (r) => ownerName(r.ownerId),
+      csv: (r) => ownerName(r.ownerId),
+    },
+    {
+      id: 'tags',
+      label: t('fields.tags'),
+      width: 180,
+      cell: (r) => <TagBadges tags={r.tags} />,
+      csv: (r) => r.tags.join(', '),
+    },
+    {
+      id: 'employeeCount',
+      label: t('fields.employeeCount'),
+      sortField: 'employeeCount',
+      width: 130,
+      cell: (r) => (r.employeeCount === null ? '' : formatNumber(r.employeeCount)),
+      csv: (r) => String(r.employeeCount ?? ''),
+    },
+    {
+      id: 'annualRevenue',
+      label: t('fields.annualRevenue'),
+      sortField: 'annualRevenue',
+      width: 140,
+      cell: (r) => (r.annualRevenue === null ? '' : formatMoney(r.annualRevenue)),
+      // Plain euros with a dot, so a spreadsheet reads a number whatever its language.
+      csv: (r) => (r.annualRevenue === null ? '' : (r.annualRevenue / 100).toFixed(2)),
+    },
+    {
+      id: 'createdAt',
+      label: t('fields.createdAt'),
+      sortField: 'createdAt',
+      width: 130,
+      cell: (r) => formatDate(r.createdAt),
+      csv: (r) => r.createdAt,
+    },
+  ];
+}
+
+export const defaultAccountColumns = ['name', 'domain', 'city', 'customerStatus', 'ownerId', 'tags'];
