@@ -1,0 +1,138 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
+
+interface Stage {
+  id: string;
+  name: string;
+}
+
+/** A JSON call from inside the page, with its session cookie and the CSRF token of /auth/me. */
+async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+async function setUpWorkspace(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Naam van je bedrijf of team').fill('Fietsenmakerij Amstel');
+  await page.getByLabel('Je naam').fill('Sanne Bakker');
+  await page.getByLabel('E-mailadres').fill('sanne@amstel.nl');
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Werkruimte aanmaken' }).click();
+  await page.waitForURL(/\/deals\/board$/);
+  await page.getByTestId('board').waitFor();
+}
+
+const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
+const card = (scope: Page | Locator, name: string) =>
+  scope.getByTestId('deal-card').filter({ hasText: name });
+
+/** Drags with the mouse in small steps, so dnd-kit's mouse sensor passes its activation distance. */
+async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error('nothing to drag or nowhere to drop');
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + 20, { steps: 5 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 60, { steps: 15 });
+  await page.mouse.up();
+}
+
+describe('deals board', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let stages: Stage[];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await setUpWorkspace(page, server.url);
+    const pipelines = await apiCall<{ data: { stages: Stage[] }[] }>(page, 'GET', '/pipelines');
+    stages = pipelines.data[0]?.stages ?? [];
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const stageId = (name: string) => stages.find((stage) => stage.name === name)?.id ?? '';
+
+  it('creates a deal with the quick form and moves it to the next stage by dragging', async () => {
+    await page.getByRole('button', { name: 'Nieuwe deal', exact: true }).click();
+    await page.getByLabel('Naam van de deal').fill('Bakfietsen voor Gemeente Zaandam');
+    await page.getByLabel('Bedrag (EUR)').fill('1250');
+    await page.getByRole('button', { name: 'Deal aanmaken' }).click();
+    const created = card(column(page, 'Prospect'), 'Bakfietsen voor Gemeente Zaandam');
+    await created.waitFor();
+    await screenshot(page, 'board-created');
+
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/deals/'),
+    );
+    await drag(page, created, column(page, 'Contacted'));
+    expect((await saved).status()).toBe(200);
+
+    await page.reload();
+    const contacted = column(page, 'Contacted');
+    await card(contacted, 'Bakfietsen voor Gemeente Zaandam').waitFor();
+    expect(await contacted.getByTestId('column-count').textContent()).toBe('1');
+    expect(await contacted.getByTestId('column-total').textContent()).toMatch(/1\.250/);
+    expect(await column(page, 'Prospect').getByTestId('column-count').textContent()).toBe('0');
+    await screenshot(page, 'board-moved');
+  });
+
+  it('asks for the lost reason when a deal is moved to Closed lost with the keyboard', async () => {
+    const deal = await apiCall<{ id: string }>(page, 'POST', '/deals', {
+      name: 'Huurfietsen Hotel De Gouden Leeuw',
+      stageId: stageId('Offer out'),
+      amount: 480000,
+    });
+    await page.reload();
+    const grip = page.getByRole('button', { name: 'Deal Huurfietsen Hotel De Gouden Leeuw verplaatsen' });
+    await grip.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Space');
+
+    await page.getByLabel('Reden van verlies').fill('Koos voor een leasecontract bij de concurrent');
+    await screenshot(page, 'board-lost-reason');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(deal.id));
+    await page.getByRole('button', { name: 'Sluiten als verloren' }).click();
+    expect((await saved).status()).toBe(200);
+
+    const stored = await apiCall<{ stageId: string; lostReason: string }>(page, 'GET', `/deals/${deal.id}`);
+    expect(stored.stageId).toBe(stageId('Closed lost'));
+    expect(stored.lostReason).toBe('Koos voor een leasecontract bij de concurrent');
+  });
+
+  it('shows a filled board', async () => {
+    const samples: [string, string, number, string][] = [
+      ['Onderhoudscontract Fietskoeriers Noord', 'Prospect', 320000, '2026-09-30'],
+      ['Elektrische bakfietsen Kinderopvang Zon', 'Meeting booked', 1875000, '2026-08-15'],
+      ['Leasefietsen Accountantskantoor Visser', 'Meeting held', 960000, '2026-07-31'],
+      ['Wagenpark Bezorgdienst Snel', 'Realistic opportunity', 4200000, '2026-07-01'],
+      ['Reparatieservice Universiteit', 'Offer out', 1250000, '2026-06-20'],
+    ];
+    for (const [name, stage, amount, expectedCloseDate] of samples)
+      await apiCall(page, 'POST', '/deals', { name, stageId: stageId(stage), amount, expectedCloseDate });
+    await page.reload();
+    await card(page, 'Wagenpark Bezorgdienst Snel').waitFor();
+    await screenshot(page, 'board');
+  });
+});
