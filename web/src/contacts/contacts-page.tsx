@@ -1,5 +1,191 @@
-import { Title } from '@mantine/core';
+import {
+  type Contact,
+  consentStatuses,
+  contactFieldSpecs,
+  lifecycleStages,
+  personas,
+} from '@baken/core/contacts/contact.schema';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { AccountName, cachedAccountName } from '../accounts/account-name.tsx';
+import { AccountPicker } from '../accounts/account-picker.tsx';
+import { post } from '../app/api.ts';
+import { formatDate } from '../app/format.ts';
+import { memberOptions, useMembers } from '../app/workspace-data.ts';
+import { contactName } from '../search/global-search.tsx';
+import type { FilterFields } from '../ui/filter-builder.tsx';
+import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { memberNamer, RecordLink, TagBadges } from '../ui/record-cells.tsx';
+import type { RecordColumn } from '../ui/record-columns.ts';
+import { RecordList } from '../ui/record-list.tsx';
+import { listQueryKey } from '../ui/use-record-pages.ts';
+
+const source = { path: '/contacts', specs: contactFieldSpecs, search: { kind: 'q' } } as const;
+const defaultView = {
+  sort: 'lastName',
+  filters: [],
+  search: '',
+  columns: ['name', 'email', 'jobTitle', 'accountId', 'lifecycleStage', 'ownerId', 'tags'],
+};
+const enumFields = { lifecycleStage: lifecycleStages, persona: personas, marketingConsent: consentStatuses };
 
 export function ContactsPage() {
-  return <Title order={1}>ContactsPage</Title>;
+  const { t } = useTranslation('contacts');
+  const members = useMembers().data;
+  const queryClient = useQueryClient();
+  const [creating, { open, close }] = useDisclosure();
+  const filterFields: FilterFields = {
+    specs: contactFieldSpecs,
+    label: (field) => t(`fields.${field}`),
+    choices: (field) => {
+      if (field === 'ownerId') return memberOptions(members);
+      const values = enumFields[field as keyof typeof enumFields];
+      return values?.map((value) => ({ value, label: t(`values.${field}.${value}`) }));
+    },
+  };
+  return (
+    <>
+      <RecordList<Contact>
+        list="contacts"
+        title={t('title')}
+        source={source}
+        columns={contactColumns(t, memberNamer(members), queryClient)}
+        defaultView={defaultView}
+        filterFields={filterFields}
+        rowLabel={contactName}
+        searchLabel={t('search')}
+        create={{ label: t('create.title'), open }}
+        empty={{ title: t('empty.title'), body: t('empty.body') }}
+        tagsOf={(row) => row.tags}
+      />
+      <ContactCreateModal opened={creating} onClose={close} />
+    </>
+  );
+}
+
+function contactColumns(
+  t: TFunction,
+  ownerName: (id: string | null) => string,
+  queryClient: QueryClient,
+): RecordColumn<Contact>[] {
+  const stage = (row: Contact) => t(`values.lifecycleStage.${row.lifecycleStage}`);
+  return [
+    {
+      id: 'name',
+      label: t('fields.name'),
+      sortField: 'lastName',
+      width: 220,
+      cell: (row) => <RecordLink to="/contacts/$id" id={row.id} label={contactName(row)} />,
+      csv: contactName,
+    },
+    { id: 'email', label: t('fields.email'), width: 220, cell: (r) => r.email, csv: (r) => r.email ?? '' },
+    { id: 'phone', label: t('fields.phone'), width: 140, cell: (r) => r.phone, csv: (r) => r.phone ?? '' },
+    {
+      id: 'jobTitle',
+      label: t('fields.jobTitle'),
+      width: 160,
+      cell: (r) => r.jobTitle,
+      csv: (r) => r.jobTitle ?? '',
+    },
+    {
+      id: 'accountId',
+      label: t('fields.accountId'),
+      width: 190,
+      cell: (r) => <AccountName id={r.accountId} />,
+      csv: (r) => cachedAccountName(queryClient, r.accountId),
+    },
+    { id: 'lifecycleStage', label: t('fields.lifecycleStage'), width: 130, cell: stage, csv: stage },
+    {
+      id: 'ownerId',
+      label: t('fields.ownerId'),
+      width: 150,
+      cell: (r) => ownerName(r.ownerId),
+      csv: (r) => ownerName(r.ownerId),
+    },
+    {
+      id: 'tags',
+      label: t('fields.tags'),
+      width: 180,
+      cell: (r) => <TagBadges tags={r.tags} />,
+      csv: (r) => r.tags.join(', '),
+    },
+    {
+      id: 'createdAt',
+      label: t('fields.createdAt'),
+      sortField: 'createdAt',
+      width: 130,
+      cell: (r) => formatDate(r.createdAt),
+      csv: (r) => r.createdAt,
+    },
+  ];
+}
+
+const blank = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  jobTitle: '',
+  accountId: null as string | null,
+  ownerId: null as string | null,
+};
+
+/** "New contact": a name or email is enough; the account links the person to their company. */
+function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
+  const queryClient = useQueryClient();
+  const members = useMembers().data;
+  const form = useForm({ initialValues: blank });
+  const create = useMutation({
+    mutationFn: (values: typeof blank) => post<Contact>('/contacts', values),
+    onSuccess: async (contact) => {
+      notifications.show({ color: 'green', message: t('ui:form.created', { name: contactName(contact) }) });
+      await queryClient.invalidateQueries({ queryKey: listQueryKey('/contacts') });
+      form.reset();
+      onClose();
+    },
+    onError: (error) => form.setErrors(fieldErrorsOf(error)),
+  });
+  const fieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('create.title')}>
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+        <Stack>
+          <Group grow>
+            <TextInput label={t('fields.firstName')} data-autofocus {...form.getInputProps('firstName')} />
+            <TextInput label={t('fields.lastName')} {...form.getInputProps('lastName')} />
+          </Group>
+          <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
+          <TextInput label={t('fields.jobTitle')} {...form.getInputProps('jobTitle')} />
+          <AccountPicker
+            value={form.values.accountId}
+            onChange={(id) => form.setFieldValue('accountId', id)}
+            error={form.errors.accountId as string | undefined}
+          />
+          <Select
+            label={t('fields.ownerId')}
+            data={memberOptions(members)}
+            clearable
+            searchable
+            {...form.getInputProps('ownerId')}
+          />
+          {create.isError && !fieldErrors && (
+            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('ui:form.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('create.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }
