@@ -1,0 +1,128 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import {
+  IconArrowRight,
+  IconChecklist,
+  IconEdit,
+  IconMail,
+  IconMapPin,
+  IconNote,
+  IconPhone,
+  IconPlus,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../app/format.ts';
+import { type ChangeContext, changeValue, fieldLabel, hiddenChangeFields } from './change-values.ts';
+
+export interface TimelineItem {
+  kind: 'activity' | 'change' | 'stage_change';
+  id: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+const typeIcons: Record<string, ReactNode> = {
+  call: <IconPhone size={16} />,
+  email: <IconMail size={16} />,
+  meeting: <IconUsers size={16} />,
+  visit: <IconMapPin size={16} />,
+  task: <IconChecklist size={16} />,
+  note: <IconNote size={16} />,
+};
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The icon in front of an entry: the activity type, a pencil for edits, an arrow for stage moves. */
+export function entryIcon(item: TimelineItem): ReactNode {
+  if (item.kind === 'activity') return typeIcons[String(item.data.type)] ?? <IconNote size={16} />;
+  if (item.kind === 'stage_change') return <IconArrowRight size={16} />;
+  return item.data.action === 'create' ? <IconPlus size={16} /> : <IconEdit size={16} />;
+}
+
+function ActivityEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }) {
+  const { t } = ctx;
+  const { type, subject, body, outcome, dueAt, doneAt } = item.data;
+  const planned = (type === 'task' || type === 'meeting') && text(dueAt);
+  return (
+    <Stack gap={2}>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t(`activityTypes.${String(type)}`)}
+          {text(subject) ? `: ${text(subject)}` : ''}
+        </Text>
+        {text(outcome) && (
+          <Badge size="sm" variant="light">
+            {t(`outcomes.${String(outcome)}`)}
+          </Badge>
+        )}
+        {planned && (
+          <Badge size="sm" variant="outline" color={text(doneAt) ? 'green' : 'gray'}>
+            {text(doneAt)
+              ? t('timeline.done')
+              : t('timeline.due', { at: formatDateTime(planned, ctx.timeZone) })}
+          </Badge>
+        )}
+      </Group>
+      {text(body) && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
+          {text(body)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function ChangeEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }) {
+  const { t } = ctx;
+  if (item.data.action !== 'update')
+    return <Text size="sm">{t(`timeline.${String(item.data.action)}`)}</Text>;
+  const changes = Object.entries((item.data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
+  return (
+    <Stack gap={2}>
+      {changes
+        .filter(([field]) => !hiddenChangeFields.has(field))
+        .map(([field, change]) => (
+          <Text size="sm" key={field}>
+            <Text span fw={600}>
+              {fieldLabel(field, t)}:
+            </Text>{' '}
+            {changeValue(field, change.from, ctx)} → {changeValue(field, change.to, ctx)}
+          </Text>
+        ))}
+    </Stack>
+  );
+}
+
+function StageEntry({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation('records');
+  const from = text(item.data.fromStage);
+  const to = text(item.data.toStage) ?? '—';
+  return (
+    <Text size="sm">
+      <Text span fw={600}>
+        {t('fields.stageId')}:
+      </Text>{' '}
+      {from ? `${from} → ${to}` : to}
+    </Text>
+  );
+}
+
+/** Whether an entry says anything once bookkeeping fields are left out. */
+export function isShown(item: TimelineItem): boolean {
+  if (item.kind !== 'change' || item.data.action !== 'update') return true;
+  return Object.keys((item.data.changes ?? {}) as object).some((field) => !hiddenChangeFields.has(field));
+}
+
+export function TimelineEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }) {
+  return (
+    <Stack gap={2} data-testid={`timeline-${item.kind}`}>
+      {item.kind === 'activity' && <ActivityEntry item={item} ctx={ctx} />}
+      {item.kind === 'change' && <ChangeEntry item={item} ctx={ctx} />}
+      {item.kind === 'stage_change' && <StageEntry item={item} />}
+      <Text size="xs" c="dimmed">
+        {formatDateTime(item.at, ctx.timeZone)}
+      </Text>
+    </Stack>
+  );
+}
