@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
+
+interface Created {
+  id: string;
+}
+
+/** Writes through the API as the signed-in browser does: its session cookie plus the CSRF token. */
+async function apiClient(page: Page, url: string) {
+  const me = (await (await page.request.get(`${url}/api/v1/auth/me`)).json()) as {
+    csrfToken: string;
+    user: { id: string };
+  };
+  const create = async (path: string, data: Record<string, unknown>) => {
+    const response = await page.request.post(`${url}/api/v1${path}`, {
+      data,
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as Created;
+  };
+  return { me, create };
+}
+
+describe('record pages and my tasks', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const ids = { account: '', contact: '', deal: '' };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    const setup = await page.request.post(`${server.url}/api/v1/setup`, {
+      data: {
+        workspaceName: 'Rijwielhandel Delft',
+        name: 'Joost de Vries',
+        email: 'joost@delft.nl',
+        password: PASSWORD,
+      },
+    });
+    expect(setup.status()).toBe(201);
+    const { me, create } = await apiClient(page, server.url);
+    ids.account = (await create('/accounts', { name: 'Fietsfabriek Leiden', city: 'Delft' })).id;
+    ids.contact = (
+      await create('/contacts', { firstName: 'Eva', lastName: 'Jansen', accountId: ids.account })
+    ).id;
+    ids.deal = (
+      await create('/deals', { name: '40 bakfietsen', amount: 9_600_000, accountId: ids.account })
+    ).id;
+    await create('/activities', {
+      type: 'task',
+      subject: 'Offerte nabellen',
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+      ownerId: me.user.id,
+      dealId: ids.deal,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs a call with an outcome on a contact and shows it on the timeline at once', async () => {
+    await page.goto(`${server.url}/contacts/${ids.contact}`);
+    await page.getByRole('heading', { name: 'Eva Jansen' }).waitFor();
+    await page.getByRole('combobox', { name: 'Uitkomst' }).click();
+    await page.getByRole('option', { name: 'Geen gehoor' }).click();
+    await page.getByLabel('Aantekeningen').fill('Morgen opnieuw proberen');
+    await page.getByRole('button', { name: 'Gesprek loggen' }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText('Geen gehoor').waitFor();
+    await timeline.getByText('Morgen opnieuw proberen').waitFor();
+    await screenshot(page, 'records-contact-call');
+  });
+
+  it('edits a field inline and shows the change on the timeline', async () => {
+    await page.getByRole('button', { name: 'Functie wijzigen' }).click();
+    await page.getByLabel('Functie').fill('Inkoper');
+    await page.getByLabel('Functie').press('Enter');
+    await page.getByTestId('field-jobTitle').getByText('Inkoper').waitFor();
+    await page.getByTestId('timeline').getByText('— → Inkoper').waitFor();
+    await screenshot(page, 'records-contact-inline-edit');
+  });
+
+  it('moves a deal to Closed lost with a reason, which stays after a reload', async () => {
+    await page.goto(`${server.url}/deals/${ids.deal}`);
+    await page.getByRole('heading', { name: '40 bakfietsen' }).waitFor();
+    await page.getByRole('combobox', { name: 'Fase' }).click();
+    await page.getByRole('option', { name: 'Closed lost' }).click();
+    await page.getByLabel('Reden verloren').fill('Te duur ten opzichte van de concurrent');
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Als verloren markeren' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('timeline').getByText('Prospect → Closed lost').waitFor();
+    await page.reload();
+    await page.getByTestId('field-lostReason').getByText('Te duur ten opzichte van de concurrent').waitFor();
+    await expect.poll(() => page.getByTestId('deal-stage').inputValue()).toBe('Closed lost');
+    await screenshot(page, 'records-deal-lost');
+  });
+
+  it('ticks an overdue task off on my tasks', async () => {
+    await page.goto(`${server.url}/tasks`);
+    const overdue = page.getByTestId('tasks-overdue');
+    await overdue.getByText('Offerte nabellen').waitFor();
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH');
+    await page.getByLabel('“Offerte nabellen” afvinken').check();
+    expect((await saved).status()).toBe(200);
+    await screenshot(page, 'records-task-done');
+    await page.reload();
+    await page.getByText('Geen open taken. Goed bezig!').waitFor();
+  });
+});
