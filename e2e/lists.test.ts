@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
+
+// One signed-in page walks through the lists the way a user would, so each step builds on the last.
+describe('record lists', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await page.goto(server.url);
+    await page.getByLabel('Naam van je bedrijf of team').fill('Fietsenmakerij Amstel');
+    await page.getByLabel('Je naam').fill('Sanne Bakker');
+    await page.getByLabel('E-mailadres').fill('sanne@amstel.nl');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Werkruimte aanmaken' }).click();
+    await page.waitForURL(/\/deals\/board$/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rows = () => page.getByTestId('record-row');
+
+  it('teaches what to do on an empty list, and creates a company through the form', async () => {
+    await page.goto(`${server.url}/accounts`);
+    await page.getByTestId('empty-state').waitFor();
+    await screenshot(page, 'lists-empty-accounts');
+    await page.getByRole('button', { name: 'Nieuw bedrijf' }).first().click();
+    await page.getByLabel('Naam').fill('Bakkerij Jansen');
+    await page.getByLabel('Domein').fill('geen domein');
+    await page.getByLabel('Plaats').fill('Utrecht');
+    await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
+    // The server's problem+json names the field; the form shows its message next to that input.
+    await page.getByText('Enter a domain such as acme.nl.').waitFor();
+    await page.getByLabel('Domein').fill('bakkerijjansen.nl');
+    await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
+    await rows().filter({ hasText: 'Bakkerij Jansen' }).waitFor();
+    await screenshot(page, 'lists-account-created');
+  });
+
+  it('creates a contact on that company and finds it by search', async () => {
+    await page.goto(`${server.url}/contacts`);
+    await page.getByRole('button', { name: 'Nieuwe contactpersoon' }).first().click();
+    await page.getByLabel('Voornaam').fill('Jan');
+    await page.getByLabel('Achternaam').fill('Jansen');
+    await page.getByLabel('E-mail', { exact: true }).fill('jan@bakkerijjansen.nl');
+    await page.getByLabel('Bedrijf').fill('Bakk');
+    await page.getByRole('option', { name: 'Bakkerij Jansen' }).click();
+    await page.getByRole('button', { name: 'Contactpersoon aanmaken' }).click();
+    const row = rows().filter({ hasText: 'Jan Jansen' });
+    await row.waitFor();
+    await row.getByText('Bakkerij Jansen').waitFor();
+    await page.getByLabel('Zoek op naam of e-mail').fill('jan');
+    await row.waitFor();
+    await screenshot(page, 'lists-contact-found');
+  });
+
+  it('sorts by a column and filters', async () => {
+    for (const name of ['Autobedrijf Noord', 'Zonnepanelen Zuid']) {
+      await page.goto(`${server.url}/accounts`);
+      await page.getByRole('button', { name: 'Nieuw bedrijf' }).first().click();
+      await page.getByLabel('Naam').fill(name);
+      await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
+      await rows().filter({ hasText: name }).waitFor();
+    }
+    await expect.poll(() => rows().first().textContent()).toContain('Autobedrijf Noord');
+    await page.getByRole('button', { name: 'Sorteren op Naam' }).click();
+    await expect.poll(() => rows().first().textContent()).toContain('Zonnepanelen Zuid');
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByRole('button', { name: 'Filter toevoegen' }).click();
+    await page.getByRole('textbox', { name: 'Waarde' }).fill('Utrecht');
+    // The first filterable field of companies is the name; switch it to the city.
+    await page.getByRole('textbox', { name: 'Veld' }).click();
+    await page.getByRole('option', { name: 'Plaats' }).click();
+    await page.getByRole('textbox', { name: 'Voorwaarde' }).click();
+    await page.getByRole('option', { name: 'bevat' }).click();
+    await page.getByRole('textbox', { name: 'Waarde' }).fill('Utrecht');
+    await expect.poll(() => rows().count()).toBe(1);
+    await screenshot(page, 'lists-filtered');
+    await page.keyboard.press('Escape');
+  });
+
+  it('adds a tag to selected companies and deletes them after confirming', async () => {
+    await page.goto(`${server.url}/accounts`);
+    await rows().nth(2).waitFor();
+    await page.getByLabel('Autobedrijf Noord selecteren').check();
+    await page.getByLabel('Zonnepanelen Zuid selecteren').check();
+    await page.getByRole('button', { name: 'Tag toevoegen' }).click();
+    await page.getByLabel('Tag', { exact: true }).fill('beurs-2026');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await page.getByText('Alle records zijn gewijzigd.').waitFor();
+    await page.getByRole('button', { name: 'Sluiten' }).last().click();
+    await expect.poll(() => rows().filter({ hasText: 'beurs-2026' }).count()).toBe(2);
+    await screenshot(page, 'lists-tagged');
+
+    await page.getByLabel('Autobedrijf Noord selecteren').check();
+    await page.getByLabel('Zonnepanelen Zuid selecteren').check();
+    await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await page.getByText('2 records verwijderen? Dit kan niet ongedaan worden gemaakt.').waitFor();
+    await screenshot(page, 'lists-confirm-delete');
+    await page.getByRole('button', { name: '2 records verwijderen' }).click();
+    await page.getByText('Alle records zijn gewijzigd.').waitFor();
+    await page.getByRole('button', { name: 'Sluiten' }).last().click();
+    await expect.poll(() => rows().count()).toBe(1);
+    await screenshot(page, 'lists-after-delete');
+  });
+});
