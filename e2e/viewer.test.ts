@@ -5,7 +5,8 @@ import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
 
-const EDIT_BUTTON = /\b(nieuwe?|new|bewerken|edit|verwijderen|delete)\b/i;
+// Record pages edit inline ("Naam wijzigen") and add related records ("Toevoegen"), so those count too.
+const EDIT_BUTTON = /\b(nieuwe?|new|bewerken|edit|verwijderen|delete|wijzigen|change|toevoegen|add)\b/i;
 // dnd-kit marks its handles with aria-roledescription; plain HTML5 dragging with draggable="true".
 const DRAGGABLE = '[aria-roledescription="draggable"], [aria-roledescription="sortable"], [draggable="true"]';
 
@@ -108,10 +109,12 @@ describe('a viewer', () => {
   }
 
   // Without this control a renamed button or a changed drag library would let every check pass.
-  it('would notice the controls: the owner sees them on the board', async () => {
-    const result = await visit('/deals/board', 'Twintig bakfietsen', 'owner-board', owner);
-    expect(result.buttons.length).toBeGreaterThan(0);
-    expect(result.draggables).toBeGreaterThan(0);
+  it('would notice the controls: the owner sees them on the board and a company page', async () => {
+    const board = await visit('/deals/board', 'Twintig bakfietsen', 'owner-board', owner);
+    expect(board.buttons.length).toBeGreaterThan(0);
+    expect(board.draggables).toBeGreaterThan(0);
+    const account = await visit(`/accounts/${records.accountId}`, 'Gazelle Dealers', 'owner-account', owner);
+    expect(account.buttons.length).toBeGreaterThan(0);
   });
 
   it('sees no edit controls on the companies list', async () => {
@@ -120,6 +123,10 @@ describe('a viewer', () => {
 
   it('sees no edit controls on the contacts list', async () => {
     expect(await visit('/contacts', /Pieter/, 'contacts')).toEqual({ buttons: [], draggables: 0 });
+  });
+
+  it('sees no edit controls on the deals list', async () => {
+    expect(await visit('/deals', 'Twintig bakfietsen', 'deals')).toEqual({ buttons: [], draggables: 0 });
   });
 
   it('sees no edit controls and no draggable deal cards on the deals board', async () => {
