@@ -134,5 +134,18 @@ describe('deals board', () => {
     await page.reload();
     await card(page, 'Wagenpark Bezorgdienst Snel').waitFor();
     await screenshot(page, 'board');
+
+    await page.getByLabel('Eigenaar').first().click();
+    await page.getByRole('option', { name: 'Sanne Bakker' }).click();
+    await card(page, 'Wagenpark Bezorgdienst Snel').waitFor();
+    const closingSoon = await apiCall<{ data: unknown[] }>(
+      page,
+      'GET',
+      '/deals?filter=expectedCloseDate:gte:2026-07-01&filter=expectedCloseDate:lte:2026-07-31',
+    );
+    expect(closingSoon.data).toHaveLength(2);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'board-phone');
   });
 });

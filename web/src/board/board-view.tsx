@@ -80,7 +80,8 @@ export function BoardView({ pipeline, deals, members, currency, editable, onAdd 
           ) : null;
         })}
       </div>
-      <DragOverlay>{active ? <DealCardPreview {...facts(active)} /> : null}</DragOverlay>
+      {/* Above the app shell, below modals: the lost-reason modal opens while the card settles. */}
+      <DragOverlay zIndex={150}>{active ? <DealCardPreview {...facts(active)} /> : null}</DragOverlay>
       <LostReasonModal
         dealName={pendingLoss?.deal.name}
         onCancel={() => setPendingLoss(null)}
