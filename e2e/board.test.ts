@@ -146,6 +146,8 @@ describe('deals board', () => {
     expect(closingSoon.data).toHaveLength(2);
 
     await page.setViewportSize({ width: 390, height: 844 });
+    // The app shell slides its navigation away when the viewport narrows; let it settle.
+    await page.waitForTimeout(600);
     await screenshot(page, 'board-phone');
   });
 });
