@@ -98,6 +98,7 @@ export const accountResponse = z.object({
 export type Account = z.infer<typeof accountResponse>;
 
 export const accountFieldSpecs: FieldSpecs = {
+  id: { kind: 'id' },
   name: { kind: 'text', sortable: true },
   domain: { kind: 'text', nullable: true },
   city: { kind: 'text', nullable: true },

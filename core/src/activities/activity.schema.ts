@@ -60,6 +60,7 @@ export const activityResponse = z.object({
 });
 
 export const activityFieldSpecs: FieldSpecs = {
+  id: { kind: 'id' },
   type: { kind: 'enum', values: activityTypes },
   subject: { kind: 'text', nullable: true },
   direction: { kind: 'enum', nullable: true, values: directions },

@@ -67,6 +67,7 @@ export const contactResponse = z.object({
 export type Contact = z.infer<typeof contactResponse>;
 
 export const contactFieldSpecs: FieldSpecs = {
+  id: { kind: 'id' },
   firstName: { kind: 'text', nullable: true },
   lastName: { kind: 'text', nullable: true, sortable: true },
   email: { kind: 'text', nullable: true },

@@ -70,6 +70,7 @@ export const dealContactResponse = z.object({
 });
 
 export const dealFieldSpecs: FieldSpecs = {
+  id: { kind: 'id' },
   name: { kind: 'text', sortable: true },
   accountId: { kind: 'id', nullable: true },
   pipelineId: { kind: 'id' },

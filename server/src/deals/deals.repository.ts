@@ -1,7 +1,8 @@
 import { dealFieldSpecs } from '@baken/core/deals/deal.schema';
-import type { FieldSpecs } from '@baken/core/records/list-query';
+import type { FieldSpecs, Filter } from '@baken/core/records/list-query';
 import type { ListQuery } from '@baken/core/records/record.schema';
 import type { Kysely } from 'kysely';
+import { filterCondition } from '../platform/db/list-query.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { listPage } from '../platform/records/list-page.ts';
 import { tableStore } from '../platform/records/table-store.ts';
@@ -71,4 +72,20 @@ export async function deleteDealContact(
     .where('contactId', '=', contactId)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Count and amounts of the deals that match `filters`, per stage and currency (the board's column heads). */
+export function stageSummary(db: Kysely<DB>, workspaceId: string, filters: Filter[]) {
+  let query = db
+    .selectFrom('deals')
+    .select((eb) => [
+      'deals.stageId',
+      'deals.currency',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('deals.amount'), eb.lit(0)).as('amount'),
+      eb.fn.coalesce(eb.fn.sum<number>('deals.recurringAmount'), eb.lit(0)).as('recurringAmount'),
+    ])
+    .where('deals.workspaceId', '=', workspaceId);
+  for (const filter of filters) query = query.where(filterCondition(filter, 'deals'));
+  return query.groupBy(['deals.stageId', 'deals.currency']).orderBy('deals.stageId').execute();
 }

@@ -5,17 +5,35 @@ import {
   dealResponse,
   dealUpdateInput,
 } from '@baken/core/deals/deal.schema';
-import { idParams } from '@baken/core/records/record.schema';
+import { idParams, listQuery } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { contextOf } from '../platform/http/request-context.ts';
-import { contactsOfDeal, dealService, linkContactToDeal, unlinkContactFromDeal } from './deals.service.ts';
+import {
+  contactsOfDeal,
+  dealService,
+  dealSummary,
+  linkContactToDeal,
+  unlinkContactFromDeal,
+} from './deals.service.ts';
 
 const tags = ['deals'];
 const dealContactParams = z.strictObject({ id: z.uuid(), contactId: z.uuid() });
 const dealContactsResponse = z.object({ data: z.array(dealContactResponse) });
+const summaryQuery = listQuery.pick({ filter: true });
+const summaryResponse = z.object({
+  data: z.array(
+    z.object({
+      stageId: z.uuid(),
+      currency: z.string(),
+      count: z.number().int(),
+      amount: z.number(),
+      recurringAmount: z.number(),
+    }),
+  ),
+});
 
 export async function dealRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
@@ -32,6 +50,19 @@ export async function dealRoutes(app: FastifyInstance): Promise<void> {
     dealService,
   );
   const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/deals/summary',
+    {
+      schema: {
+        tags,
+        summary:
+          'Count and amounts of the matching deals per stage and currency (the deals board column heads)',
+        querystring: summaryQuery,
+        response: { 200: summaryResponse },
+      },
+    },
+    async (request) => ({ data: await dealSummary(contextOf(request), request.query.filter) }),
+  );
   api.get(
     '/deals/:id/contacts',
     {

@@ -1,6 +1,14 @@
-import { type dealCreateInput, type dealUpdateInput, stageEntryEffects } from '@baken/core/deals/deal.schema';
+import { customFieldSpecs } from '@baken/core/custom-fields/custom-field-values';
+import {
+  type dealCreateInput,
+  dealFieldSpecs,
+  type dealUpdateInput,
+  stageEntryEffects,
+} from '@baken/core/deals/deal.schema';
+import { parseFilters } from '@baken/core/records/list-query';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { definitionsOf } from '../custom-fields/custom-fields.service.ts';
 import { entryStage, stageById } from '../pipelines/pipelines.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -16,6 +24,7 @@ import {
   deleteDealContact,
   insertStageChange,
   listDeals,
+  stageSummary,
   upsertDealContact,
 } from './deals.repository.ts';
 
@@ -126,4 +135,11 @@ export async function unlinkContactFromDeal(
       throw notFound('Contact on this deal');
     await audit(ctx, trx, 'update', 'deal', dealId, { contacts: { removed: contactId } });
   });
+}
+
+/** Per stage and currency: how many deals match the filters and what they are worth. */
+export async function dealSummary(ctx: RequestContext, filter: string | string[] | undefined) {
+  const definitions = await definitionsOf(ctx.db, ctx.actor.workspaceId, 'deal');
+  const filters = parseFilters(filter, dealFieldSpecs, customFieldSpecs(definitions));
+  return stageSummary(ctx.db, ctx.actor.workspaceId, filters);
 }

@@ -321,6 +321,44 @@ describe('deals', () => {
     });
   });
 
+  describe('summary per stage', () => {
+    it('counts and totals the matching deals per stage and currency, filters included', async () => {
+      const tag = unique('summary');
+      await createDeal(owner, { name: 'S1', amount: 1_000, tags: [tag] });
+      await createDeal(owner, { name: 'S2', amount: 2_500, tags: [tag] });
+      await createDeal(owner, { name: 'S3', amount: 700, stageId: stage('Offer out').id, tags: [tag] });
+      await createDeal(owner, {
+        name: 'S4',
+        amount: 900,
+        currency: 'USD',
+        stageId: stage('Offer out').id,
+        tags: [tag],
+      });
+      await createDeal(owner, { name: 'Other', amount: 99_999 });
+      const summary = await owner.ok<{
+        data: { stageId: string; currency: string; count: number; amount: number }[];
+      }>('GET', `${DEALS}/summary?filter=tags:contains:${tag}&filter=pipelineId:eq:${sales.id}`);
+      const rows = summary.data.map(({ stageId, currency, count, amount }) => ({
+        stageId,
+        currency,
+        count,
+        amount,
+      }));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { stageId: stage('Prospect').id, currency: 'EUR', count: 2, amount: 3_500 },
+          { stageId: stage('Offer out').id, currency: 'EUR', count: 1, amount: 700 },
+          { stageId: stage('Offer out').id, currency: 'USD', count: 1, amount: 900 },
+        ]),
+      );
+      expect(rows).toHaveLength(3);
+    });
+
+    it('refuses a filter it does not know', async () => {
+      expectProblem(await owner.get(`${DEALS}/summary?filter=colour:eq:red`), 422, 'filter');
+    });
+  });
+
   describe('lists', () => {
     let tag: string;
     let rows: Deal[];
