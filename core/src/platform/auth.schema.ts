@@ -61,6 +61,9 @@ export const acceptInvitationInput = z.strictObject({
   token: z.string().min(10).max(300),
   name: personName.optional(),
   password,
+  /** The invitee's browser language, kept as their account language (new accounts only). */
+  locale: locale.optional(),
+  timeZone: timeZone.optional(),
 });
 
 export const apiTokenInput = z.strictObject({

@@ -187,7 +187,14 @@ export async function acceptInvitation(
         ]);
       }
       userId = ctx.newId();
-      await insertUser(trx, { id: userId, email: invitation.email, name: input.name, passwordHash });
+      await insertUser(trx, {
+        id: userId,
+        email: invitation.email,
+        name: input.name,
+        passwordHash,
+        ...(input.locale ? { locale: input.locale } : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      });
     }
     await insertMembership(trx, { workspaceId: invitation.workspaceId, userId, role: invitation.role });
     await markInvitation(trx, invitation.workspaceId, invitation.id, {

@@ -113,6 +113,33 @@ describe('roles, invitations and API tokens', () => {
     expect(wrong.statusCode).toBe(404);
   });
 
+  it("keeps the invitee's browser language and time zone on the new account", async () => {
+    const email = uniqueEmail('engels');
+    const invitation = await owner.ok<{ token: string }>('POST', '/api/v1/invitations', {
+      email,
+      role: 'sales',
+    });
+    const accepted = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: {
+        token: invitation.token,
+        name: 'Amy',
+        password: PASSWORD,
+        locale: 'en',
+        timeZone: 'Europe/London',
+      },
+    });
+    expect(accepted.statusCode).toBe(201);
+    const cookie = accepted.cookies.find((candidate) => candidate.name === 'baken_session')!;
+    const me = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: `baken_session=${cookie.value}` },
+    });
+    expect(me.json().user).toMatchObject({ locale: 'en', timeZone: 'Europe/London' });
+  });
+
   it('refuses a revoked invitation', async () => {
     const invitation = await owner.ok<{ id: string; token: string }>('POST', '/api/v1/invitations', {
       email: uniqueEmail(),

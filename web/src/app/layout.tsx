@@ -19,8 +19,9 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalSearch } from '../search/global-search.tsx';
+import { useLanguageChoice } from '../settings/use-language-choice.ts';
 import { post } from './api.ts';
-import { i18n, languages } from './i18n.ts';
+import { languages } from './i18n.ts';
 import { isAdmin, type Me } from './session.ts';
 
 interface NavItem {
@@ -49,6 +50,7 @@ function navItems(t: (key: string) => string, me: Me): NavItem[] {
 export function Layout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const chooseLanguage = useLanguageChoice();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -112,7 +114,7 @@ export function Layout({ me }: { me: Me }) {
                 {languages.map((language) => (
                   <Menu.Item
                     key={language}
-                    onClick={() => void i18n.changeLanguage(language)}
+                    onClick={() => chooseLanguage(language)}
                     data-testid={`language-${language}`}
                   >
                     {t(`languages.${language}`)}

@@ -2,6 +2,7 @@ import type { meResponse } from '@baken/core/platform/auth.schema';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, get, setCsrfToken } from './api.ts';
+import { currentLanguage, i18n } from './i18n.ts';
 
 export type Me = z.infer<typeof meResponse>;
 
@@ -38,5 +39,9 @@ export function isAdmin(me: Me | null | undefined): boolean {
 /** After signing in: forget the cached "nobody" and ask again who is signed in. */
 export async function refreshSession(queryClient: QueryClient): Promise<void> {
   queryClient.removeQueries({ queryKey: meQueryKey });
-  await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
+  const me = await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
+  // The account's language wins over the browser's once signed in: it follows the user everywhere.
+  const language = me?.user.locale;
+  if ((language === 'nl' || language === 'en') && language !== currentLanguage())
+    await i18n.changeLanguage(language);
 }

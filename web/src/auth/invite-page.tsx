@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../app/api.ts';
+import { currentLanguage } from '../app/i18n.ts';
 import { refreshSession } from '../app/session.ts';
 import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
 import { AuthCard } from './auth-card.tsx';
@@ -30,6 +31,8 @@ export function InvitePage({ token }: { token: string }) {
       post('/invitations/accept', {
         token,
         password: values.password,
+        locale: currentLanguage(),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         ...(values.name ? { name: values.name } : {}),
       }),
     onSuccess: async () => {
