@@ -4,11 +4,11 @@ import { IconGripVertical } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccountName } from '../app/account-names.ts';
 import { formatDate, formatMoney } from '../app/format.ts';
 import classes from './board.module.css';
 import { initialsOf } from './board-columns.ts';
 import type { Deal } from './board-deals.ts';
-import { useAccountName } from './use-account-name.ts';
 
 export interface CardFacts {
   deal: Deal;
