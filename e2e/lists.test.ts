@@ -31,13 +31,13 @@ describe('record lists', () => {
     await page.getByTestId('empty-state').waitFor();
     await screenshot(page, 'lists-empty-accounts');
     await page.getByRole('button', { name: 'Nieuw bedrijf' }).first().click();
-    await page.getByLabel('Naam').fill('Bakkerij Jansen');
-    await page.getByLabel('Domein').fill('geen domein');
-    await page.getByLabel('Plaats').fill('Utrecht');
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Bakkerij Jansen');
+    await page.getByRole('textbox', { name: 'Domein', exact: true }).fill('geen domein');
+    await page.getByRole('textbox', { name: 'Plaats', exact: true }).fill('Utrecht');
     await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
     // The server's problem+json names the field; the form shows its message next to that input.
     await page.getByText('Enter a domain such as acme.nl.').waitFor();
-    await page.getByLabel('Domein').fill('bakkerijjansen.nl');
+    await page.getByRole('textbox', { name: 'Domein', exact: true }).fill('bakkerijjansen.nl');
     await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
     await rows().filter({ hasText: 'Bakkerij Jansen' }).waitFor();
     await screenshot(page, 'lists-account-created');
@@ -46,10 +46,10 @@ describe('record lists', () => {
   it('creates a contact on that company and finds it by search', async () => {
     await page.goto(`${server.url}/contacts`);
     await page.getByRole('button', { name: 'Nieuwe contactpersoon' }).first().click();
-    await page.getByLabel('Voornaam').fill('Jan');
-    await page.getByLabel('Achternaam').fill('Jansen');
+    await page.getByRole('textbox', { name: 'Voornaam', exact: true }).fill('Jan');
+    await page.getByRole('textbox', { name: 'Achternaam', exact: true }).fill('Jansen');
     await page.getByLabel('E-mail', { exact: true }).fill('jan@bakkerijjansen.nl');
-    await page.getByLabel('Bedrijf').fill('Bakk');
+    await page.getByRole('combobox', { name: 'Bedrijf' }).fill('Bakk');
     await page.getByRole('option', { name: 'Bakkerij Jansen' }).click();
     await page.getByRole('button', { name: 'Contactpersoon aanmaken' }).click();
     const row = rows().filter({ hasText: 'Jan Jansen' });
@@ -64,7 +64,7 @@ describe('record lists', () => {
     for (const name of ['Autobedrijf Noord', 'Zonnepanelen Zuid']) {
       await page.goto(`${server.url}/accounts`);
       await page.getByRole('button', { name: 'Nieuw bedrijf' }).first().click();
-      await page.getByLabel('Naam').fill(name);
+      await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
       await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
       await rows().filter({ hasText: name }).waitFor();
     }
@@ -73,11 +73,10 @@ describe('record lists', () => {
     await expect.poll(() => rows().first().textContent()).toContain('Zonnepanelen Zuid');
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('button', { name: 'Filter toevoegen' }).click();
-    await page.getByRole('textbox', { name: 'Waarde' }).fill('Utrecht');
     // The first filterable field of companies is the name; switch it to the city.
-    await page.getByRole('textbox', { name: 'Veld' }).click();
+    await page.getByRole('combobox', { name: 'Veld' }).click();
     await page.getByRole('option', { name: 'Plaats' }).click();
-    await page.getByRole('textbox', { name: 'Voorwaarde' }).click();
+    await page.getByRole('combobox', { name: 'Voorwaarde' }).click();
     await page.getByRole('option', { name: 'bevat' }).click();
     await page.getByRole('textbox', { name: 'Waarde' }).fill('Utrecht');
     await expect.poll(() => rows().count()).toBe(1);
@@ -87,7 +86,7 @@ describe('record lists', () => {
 
   it('adds a tag to selected companies and deletes them after confirming', async () => {
     await page.goto(`${server.url}/accounts`);
-    await rows().nth(2).waitFor();
+    await rows().filter({ hasText: 'Zonnepanelen Zuid' }).waitFor();
     await page.getByLabel('Autobedrijf Noord selecteren').check();
     await page.getByLabel('Zonnepanelen Zuid selecteren').check();
     await page.getByRole('button', { name: 'Tag toevoegen' }).click();
