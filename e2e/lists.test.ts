@@ -92,7 +92,7 @@ describe('record lists', () => {
     await page.getByRole('button', { name: 'Tag toevoegen' }).click();
     await page.getByLabel('Tag', { exact: true }).fill('beurs-2026');
     await page.getByRole('button', { name: 'Toepassen' }).click();
-    await page.getByText('Alle records zijn gewijzigd.').waitFor();
+    await page.getByText('Alle records zijn verwerkt.').waitFor();
     await page.getByRole('button', { name: 'Sluiten' }).last().click();
     await expect.poll(() => rows().filter({ hasText: 'beurs-2026' }).count()).toBe(2);
     await screenshot(page, 'lists-tagged');
@@ -103,7 +103,7 @@ describe('record lists', () => {
     await page.getByText('2 records verwijderen? Dit kan niet ongedaan worden gemaakt.').waitFor();
     await screenshot(page, 'lists-confirm-delete');
     await page.getByRole('button', { name: '2 records verwijderen' }).click();
-    await page.getByText('Alle records zijn gewijzigd.').waitFor();
+    await page.getByText('Alle records zijn verwerkt.').waitFor();
     await page.getByRole('button', { name: 'Sluiten' }).last().click();
     await expect.poll(() => rows().count()).toBe(1);
     await screenshot(page, 'lists-after-delete');

@@ -45,7 +45,8 @@ export interface Sort {
   direction: 'asc' | 'desc';
 }
 
-const operatorsOfKind: Record<FieldKind, readonly FilterOperator[]> = {
+/** The operators the API accepts per kind of field. */
+export const operatorsOfKind: Record<FieldKind, readonly FilterOperator[]> = {
   text: filterOperators,
   number: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'empty', 'not_empty'],
   date: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'empty', 'not_empty'],

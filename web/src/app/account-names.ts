@@ -37,10 +37,12 @@ function loadAccountName(id: string): Promise<string | null> {
   });
 }
 
+export const accountNameQueryKey = (accountId: string | null) => ['account-name', accountId] as const;
+
 /** The name of the company with this id, or undefined while it loads (null id: no company). */
 export function useAccountName(accountId: string | null): string | undefined {
   const { data } = useQuery({
-    queryKey: ['account-name', accountId] as const,
+    queryKey: accountNameQueryKey(accountId),
     queryFn: () => loadAccountName(accountId ?? ''),
     enabled: Boolean(accountId),
     staleTime: 5 * 60_000,

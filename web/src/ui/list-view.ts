@@ -1,6 +1,11 @@
 // What a list shows: sort, filters, search and columns. Turned into the API's list query
 // (filter=field:operator:value repeated, sort=field or -field, q) and saved as a named view.
-import type { FieldKind, FieldSpecs, FilterOperator } from '@baken/core/records/list-query';
+import {
+  type FieldKind,
+  type FieldSpecs,
+  type FilterOperator,
+  operatorsOfKind,
+} from '@baken/core/records/list-query';
 
 export interface FilterRow {
   field: string;
@@ -18,21 +23,15 @@ export interface ListView {
 /** How the search box reaches the API: `q`, or a `contains` filter where the API ignores q. */
 export type SearchMode = { kind: 'q' } | { kind: 'contains'; field: string };
 
-// Mirrors operatorsOfKind in core/src/records/list-query.ts, which core does not export; the
-// server's 422 keeps the two honest.
-const operatorsOfKind: Record<FieldKind, readonly FilterOperator[]> = {
-  text: ['eq', 'neq', 'contains', 'in', 'empty', 'not_empty'],
-  number: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'empty', 'not_empty'],
-  date: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'empty', 'not_empty'],
-  timestamp: ['lt', 'lte', 'gt', 'gte', 'empty', 'not_empty'],
-  id: ['eq', 'neq', 'empty', 'not_empty'],
-  enum: ['eq', 'neq', 'in', 'empty', 'not_empty'],
-  boolean: ['eq', 'neq', 'empty', 'not_empty'],
-  tags: ['contains', 'empty', 'not_empty'],
+// The API accepts these too, but in a filter picker they only add noise.
+const hiddenInPicker: Partial<Record<FieldKind, readonly FilterOperator[]>> = {
+  text: ['lt', 'lte', 'gt', 'gte'],
+  id: ['in'],
+  tags: ['in'],
 };
 
 export function operatorsFor(kind: FieldKind, nullable: boolean | undefined): readonly FilterOperator[] {
-  const all = operatorsOfKind[kind];
+  const all = operatorsOfKind[kind].filter((op) => !hiddenInPicker[kind]?.includes(op));
   // empty/not_empty on a column that is never empty only confuses.
   return nullable || kind === 'tags' ? all : all.filter((op) => op !== 'empty' && op !== 'not_empty');
 }
