@@ -1,27 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
-
-interface Created {
-  id: string;
-}
-
-/** Writes through the API as the signed-in browser does: its session cookie plus the CSRF token. */
-async function apiClient(page: Page, url: string) {
-  const me = (await (await page.request.get(`${url}/api/v1/auth/me`)).json()) as {
-    csrfToken: string;
-    user: { id: string };
-  };
-  const create = async (path: string, data: Record<string, unknown>) => {
-    const response = await page.request.post(`${url}/api/v1${path}`, {
-      data,
-      headers: { 'x-csrf-token': me.csrfToken },
-    });
-    expect(response.status()).toBe(201);
-    return (await response.json()) as Created;
-  };
-  return { me, create };
-}
+import {
+  apiClient,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
 
 describe('record pages and my tasks', () => {
   let server: RunningServer;
