@@ -2,7 +2,7 @@ import { customerStatuses } from '@baken/core/accounts/account.schema';
 import { Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, formatNumber } from '../app/format.ts';
+import { contactName, formatMoney, formatNumber } from '../app/format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
 import { CreateContactModal, CreateDealModal } from '../records/create-related.tsx';
@@ -23,7 +23,6 @@ import { RecordError, RecordFrame, RecordLoading } from '../records/record-layou
 import { RelatedList } from '../records/related-list.tsx';
 import { stageOf, useAccountContacts, useAccountDeals } from '../records/related-queries.ts';
 import { RecordTimeline } from '../records/timeline.tsx';
-import { contactName } from '../search/global-search.tsx';
 
 type Account = RecordTypes['account'];
 

@@ -33,3 +33,10 @@ export function formatDateTime(value: string | null | undefined, timeZone?: stri
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(value));
 }
+
+/** How a person is called in lists and headers: their name, else their email. */
+export const contactName = (contact: {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+}) => [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || '—';

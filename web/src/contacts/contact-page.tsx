@@ -1,7 +1,7 @@
 import { lifecycleStages, personas } from '@baken/core/contacts/contact.schema';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../app/format.ts';
+import { contactName, formatMoney } from '../app/format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
 import { AccountLink } from '../records/account-link.tsx';
@@ -19,7 +19,6 @@ import { RecordError, RecordFrame, RecordLoading } from '../records/record-layou
 import { RelatedList } from '../records/related-list.tsx';
 import { stageOf, useAccountDeals } from '../records/related-queries.ts';
 import { RecordTimeline } from '../records/timeline.tsx';
-import { contactName } from '../search/global-search.tsx';
 
 type Contact = RecordTypes['contact'];
 

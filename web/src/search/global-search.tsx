@@ -9,10 +9,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../app/api.ts';
-import { formatMoney } from '../app/format.ts';
-
-export const contactName = (contact: Pick<Contact, 'firstName' | 'lastName' | 'email'>) =>
-  [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || '—';
+import { contactName, formatMoney } from '../app/format.ts';
 
 /** Ctrl/Cmd+K: one search box over companies, contacts and deals, opening the record on Enter. */
 export function GlobalSearch() {
