@@ -1,12 +1,13 @@
 import { type Account, customerStatuses } from '@baken/core/accounts/account.schema';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
-import { memberOptions, useMembers } from '../app/workspace-data.ts';
-import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { useMembers } from '../app/workspace-data.ts';
+import { fieldErrorsOf } from '../ui/form-errors.ts';
+import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
 
 const blank = { name: '', domain: '', city: '', customerStatus: 'prospect', ownerId: null as string | null };
@@ -15,7 +16,7 @@ const blank = { name: '', domain: '', city: '', customerStatus: 'prospect', owne
 export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('accounts');
   const queryClient = useQueryClient();
-  const members = useMembers().data;
+  const _members = useMembers().data;
   const form = useForm({ initialValues: blank });
   const create = useMutation({
     mutationFn: (values: typeof blank) => post<Account>('/accounts', values),
@@ -45,24 +46,13 @@ export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClo
             allowDeselect={false}
             {...form.getInputProps('customerStatus')}
           />
-          <Select
-            label={t('fields.ownerId')}
-            data={memberOptions(members)}
-            clearable
-            searchable
-            {...form.getInputProps('ownerId')}
+          <OwnerSelect label={t('fields.ownerId')} {...form.getInputProps('ownerId')} />
+          <FormActions
+            submitLabel={t('create.submit')}
+            pending={create.isPending}
+            onCancel={onClose}
+            error={create.isError && !fieldErrors ? create.error : undefined}
           />
-          {create.isError && !fieldErrors && (
-            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('ui:form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

@@ -3,7 +3,7 @@ import {
   type activityResponse,
   activityTypes,
 } from '@baken/core/activities/activity.schema';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,7 +16,8 @@ import { post } from '../app/api.ts';
 import { formatDateTime } from '../app/format.ts';
 import { memberOptions, useMembers } from '../app/workspace-data.ts';
 import type { FilterFields } from '../ui/filter-builder.tsx';
-import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { fieldErrorsOf } from '../ui/form-errors.ts';
+import { FormActions } from '../ui/form-parts.tsx';
 import { memberNamer, RecordLink } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
@@ -152,17 +153,12 @@ function ActivityCreateModal({ opened, onClose }: { opened: boolean; onClose: ()
           />
           <TextInput label={t('fields.subject')} required data-autofocus {...form.getInputProps('subject')} />
           <TextInput label={t('fields.dueAt')} type="datetime-local" {...form.getInputProps('dueAt')} />
-          {create.isError && !fieldErrors && (
-            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('ui:form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={t('create.submit')}
+            pending={create.isPending}
+            onCancel={onClose}
+            error={create.isError && !fieldErrors ? create.error : undefined}
+          />
         </Stack>
       </form>
     </Modal>

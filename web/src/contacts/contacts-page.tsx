@@ -5,7 +5,7 @@ import {
   lifecycleStages,
   personas,
 } from '@baken/core/contacts/contact.schema';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -18,7 +18,8 @@ import { post } from '../app/api.ts';
 import { contactName, formatDate } from '../app/format.ts';
 import { memberOptions, useMembers } from '../app/workspace-data.ts';
 import type { FilterFields } from '../ui/filter-builder.tsx';
-import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { fieldErrorsOf } from '../ui/form-errors.ts';
+import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
 import { memberNamer, RecordLink, TagBadges } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
@@ -137,7 +138,7 @@ const blank = {
 function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('contacts');
   const queryClient = useQueryClient();
-  const members = useMembers().data;
+  const _members = useMembers().data;
   const form = useForm({ initialValues: blank });
   const create = useMutation({
     mutationFn: (values: typeof blank) => post<Contact>('/contacts', values),
@@ -165,24 +166,13 @@ function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () 
             onChange={(id) => form.setFieldValue('accountId', id)}
             error={form.errors.accountId as string | undefined}
           />
-          <Select
-            label={t('fields.ownerId')}
-            data={memberOptions(members)}
-            clearable
-            searchable
-            {...form.getInputProps('ownerId')}
+          <OwnerSelect label={t('fields.ownerId')} {...form.getInputProps('ownerId')} />
+          <FormActions
+            submitLabel={t('create.submit')}
+            pending={create.isPending}
+            onCancel={onClose}
+            error={create.isError && !fieldErrors ? create.error : undefined}
           />
-          {create.isError && !fieldErrors && (
-            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('ui:form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { type Deal, dealFieldSpecs, forecastCategories } from '@baken/core/deals/deal.schema';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,7 +13,8 @@ import { formatDate, formatMoney } from '../app/format.ts';
 import { currentLanguage } from '../app/i18n.ts';
 import { memberOptions, type Pipeline, useMembers, usePipelines } from '../app/workspace-data.ts';
 import type { FieldChoice, FilterFields } from '../ui/filter-builder.tsx';
-import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { fieldErrorsOf } from '../ui/form-errors.ts';
+import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
 import { memberNamer, RecordLink, TagBadges } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
@@ -176,7 +177,7 @@ function dealBody({ euros, stageId, expectedCloseDate, ...rest }: typeof blank) 
 function DealCreateModal(props: { opened: boolean; onClose: () => void; stages: FieldChoice[] }) {
   const { t } = useTranslation('deals');
   const queryClient = useQueryClient();
-  const members = useMembers().data;
+  const _members = useMembers().data;
   const form = useForm({ initialValues: blank });
   const create = useMutation({
     mutationFn: (values: typeof blank) => post<Deal>('/deals', dealBody(values)),
@@ -216,24 +217,13 @@ function DealCreateModal(props: { opened: boolean; onClose: () => void; stages: 
             type="date"
             {...form.getInputProps('expectedCloseDate')}
           />
-          <Select
-            label={t('fields.ownerId')}
-            data={memberOptions(members)}
-            clearable
-            searchable
-            {...form.getInputProps('ownerId')}
+          <OwnerSelect label={t('fields.ownerId')} {...form.getInputProps('ownerId')} />
+          <FormActions
+            submitLabel={t('create.submit')}
+            pending={create.isPending}
+            onCancel={props.onClose}
+            error={create.isError && !fieldErrors ? create.error : undefined}
           />
-          {create.isError && !fieldErrors && (
-            <Alert color="red">{messageOf(create.error, t('ui:form.failed'))}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('ui:form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>
