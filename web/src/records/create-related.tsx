@@ -1,11 +1,12 @@
 // Adding a contact or a deal from an account page: a short form, the account already filled in.
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
 import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
+import { FormActions } from '../ui/form-parts.tsx';
 
 export const accountContactsKey = (accountId: string) => ['account-contacts', accountId] as const;
 export const accountDealsKey = (accountId: string) => ['account-deals', accountId] as const;
@@ -56,14 +57,7 @@ export function CreateContactModal({ accountId, opened, onClose }: CreateProps) 
           <TextInput label={t('fields.lastName')} {...form.getInputProps('lastName')} />
           <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
           <TextInput label={t('fields.jobTitle')} {...form.getInputProps('jobTitle')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('create.submit')} pending={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -100,14 +94,7 @@ export function CreateDealModal({ accountId, opened, onClose }: CreateProps) {
             decimalScale={2}
             {...form.getInputProps('amount')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('create.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('create.submit')} pending={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
