@@ -1,0 +1,163 @@
+// Page-open timing (issue 3 acceptance: the deals board and the contacts list open in under 1 s with
+// the demo dataset). `baken demo` fills a fresh PGlite folder, `baken start` serves it, and Debian's
+// Chromium opens each page N times cold (a new browser context: empty cache, only the session
+// cookie) and N times warm (the same tab again), from navigation until the content is on screen.
+//
+//   node --import tsx bench/web-pages.ts [--runs 10]
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/harness.ts';
+import { runBaken, startServerProcess } from '../server/test/server-process.ts';
+import { demoOwnerFrom } from './load-test.ts';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const RESULTS = join(ROOT, 'bench', 'results');
+
+interface PageUnderTest {
+  name: string;
+  path: string;
+  /** Resolves once the page shows what the user came for. */
+  rendered(page: Page): Promise<void>;
+}
+
+const pages: PageUnderTest[] = [
+  {
+    name: 'deals board',
+    path: '/deals/board',
+    rendered: async (page) => {
+      await page.getByTestId('board-column').first().waitFor();
+      await page.getByTestId('deal-card').first().waitFor();
+    },
+  },
+  {
+    name: 'contacts list',
+    path: '/contacts',
+    rendered: (page) => page.getByTestId('record-row').first().waitFor(),
+  },
+];
+
+export interface PageTiming {
+  page: string;
+  cache: 'cold' | 'warm';
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function timeOpen(page: Page, url: string, target: PageUnderTest): Promise<number> {
+  const started = performance.now();
+  await page.goto(`${url}${target.path}`, { waitUntil: 'commit' });
+  await target.rendered(page);
+  return performance.now() - started;
+}
+
+async function signIn(browser: Browser, url: string, owner: { email: string; password: string }) {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel('E-mailadres').fill(owner.email);
+  await page.getByLabel('Wachtwoord').fill(owner.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/deals\/board$/);
+  const storageState = await context.storageState();
+  await context.close();
+  return storageState;
+}
+
+async function measure(
+  browser: Browser,
+  url: string,
+  owner: { email: string; password: string },
+  runs: number,
+) {
+  const storageState = await signIn(browser, url, owner);
+  const newContext = (): Promise<BrowserContext> =>
+    browser.newContext({ locale: 'nl-NL', viewport: { width: 1440, height: 900 }, storageState });
+  const samples = new Map<string, number[]>();
+  const record = (target: PageUnderTest, cache: 'cold' | 'warm', ms: number) => {
+    const key = `${target.name}|${cache}`;
+    samples.set(key, [...(samples.get(key) ?? []), ms]);
+  };
+  for (let run = 0; run < runs; run++) {
+    for (const target of pages) {
+      const context = await newContext();
+      const page = await context.newPage();
+      record(target, 'cold', await timeOpen(page, url, target));
+      await page.goto('about:blank');
+      record(target, 'warm', await timeOpen(page, url, target));
+      await context.close();
+    }
+  }
+  return [...samples].map(([key, values]): PageTiming => {
+    const [name, cache] = key.split('|') as [string, 'cold' | 'warm'];
+    const sorted = [...values].sort((a, b) => a - b);
+    return {
+      page: name,
+      cache,
+      runs: sorted.length,
+      p50Ms: Math.round(percentile(sorted, 0.5)),
+      p95Ms: Math.round(percentile(sorted, 0.95)),
+      maxMs: Math.round(sorted.at(-1) ?? Number.NaN),
+    };
+  });
+}
+
+export function webPagesTable(timings: PageTiming[]): string {
+  return [
+    '| page | cache | runs | p50 | p95 | max | under 1 s (p95) |',
+    '|---|---|---|---|---|---|---|',
+    ...timings.map(
+      (timing) =>
+        `| ${timing.page} | ${timing.cache} | ${timing.runs} | ${timing.p50Ms} ms | ${timing.p95Ms} ms | ` +
+        `${timing.maxMs} ms | ${timing.p95Ms < 1000 ? 'yes' : 'no'} |`,
+    ),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+  const dataDir = await mkdtemp(join(tmpdir(), 'baken-web-pages-'));
+  let browser: Browser | undefined;
+  let stopServer: (() => Promise<void>) | undefined;
+  try {
+    // The demo loads before the server starts: the server then holds the PGlite folder's lock.
+    console.error('loading the demo dataset…');
+    const output = await runBaken(['demo'], { dataDir });
+    const owner = demoOwnerFrom(output);
+    const server = await startServerProcess({ dataDir });
+    stopServer = () => server.stop();
+    browser = await launchBrowser();
+    console.error(`opening each page ${values.runs} times cold and warm…`);
+    const timings = await measure(browser, server.url, owner, Number(values.runs));
+    const counts = /(\d+) accounts, (\d+) contacts, (\d+) deals/.exec(output);
+    const result = {
+      at: new Date().toISOString(),
+      engine: 'pglite',
+      dataset: counts
+        ? { accounts: Number(counts[1]), contacts: Number(counts[2]), deals: Number(counts[3]) }
+        : null,
+      timings,
+    };
+    await mkdir(RESULTS, { recursive: true });
+    const stamp = result.at.replace(/[:.]/g, '-');
+    await writeFile(join(RESULTS, `${stamp}-web-pages.json`), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(webPagesTable(timings));
+  } finally {
+    await browser?.close();
+    await stopServer?.();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
