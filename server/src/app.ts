@@ -18,7 +18,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerProblemHandlers, sendFrameworkProblem } from './platform/http/problem.ts';
 import { decorateContext } from './platform/http/request-context.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { tagRoutes } from './tags/tags.routes.ts';
@@ -37,6 +37,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? { level: ctx.config.logLevel },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: sendFrameworkProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

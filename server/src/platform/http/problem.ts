@@ -63,6 +63,10 @@ function appErrorOf(error: unknown): AppError {
       return new AppError('bad_request', 'The request body is empty: send a JSON object.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('bad_request', `The request body is not valid JSON: ${fastifyError.message}`);
+    case 'FST_ERR_BAD_URL':
+      return new AppError('bad_request', 'The path has a malformed %-escape.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('bad_request', 'A part of the path is too long to be an id.');
   }
   if (fastifyError.statusCode === 429)
     return new AppError('rate_limited', 'Too many requests: wait a minute and try again.');
@@ -83,6 +87,18 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     ...(error.fields.length > 0 ? { errors: error.fields } : {}),
   };
   return reply.status(status).type('application/problem+json').send(problem);
+}
+
+/**
+ * The router's own errors (a path part over maxParamLength, a malformed %-escape) never reach the error
+ * handler; passed to Fastify as `frameworkErrors`, they become problem+json like every other error.
+ */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  sendProblem(reply, request, appErrorOf(error));
 }
 
 type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
