@@ -56,6 +56,9 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Bench
   const startedAt = new Date().toISOString();
   console.log(`\n== ${engine}, ${options.size.label} dataset, seed ${options.seed}`);
   const bench = await openBenchEngine(engine);
+  // Ctrl+C must still stop the throwaway PostgreSQL server and remove the data folders.
+  const stop = () => void bench.close().finally(() => process.exit(130));
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     const workspace = await loadBenchWorkspace(bench, options.size, options.seed);
     const app = await startBenchApp(bench, workspace);
@@ -79,6 +82,7 @@ async function benchEngine(engine: Engine, options: BenchOptions): Promise<Bench
       await app.close();
     }
   } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     await bench.close();
   }
 }

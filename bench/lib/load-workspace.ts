@@ -100,21 +100,19 @@ async function createWorkspace(bench: BenchEngine, size: DatasetSize, seed: numb
     newId: uuidv7,
   };
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const { workspaceId, userId } = await db
-    .transaction()
-    .execute((trx) =>
-      createWorkspaceWithOwner(
-        ctx,
-        trx,
-        {
-          workspaceName: 'Bench BV',
-          name: 'Eva de Vries',
-          email: BENCH_OWNER_EMAIL,
-          password: BENCH_PASSWORD,
-        },
-        passwordHash,
-      ),
-    );
+  const { workspaceId, userId } = await db.transaction().execute((trx) =>
+    createWorkspaceWithOwner(
+      ctx,
+      trx,
+      {
+        workspaceName: 'Bench BV',
+        name: 'Eva de Vries',
+        email: BENCH_OWNER_EMAIL,
+        password: BENCH_PASSWORD,
+      },
+      passwordHash,
+    ),
+  );
   const reps = await addSalesReps(bench, workspaceId, size.owners, passwordHash);
   const pipeline = await db
     .selectFrom('pipelines')
