@@ -6,10 +6,13 @@ const END = '<!-- results:end -->';
 
 /** The newest result of each engine and dataset size, engines side by side. */
 async function latestResults(resultsDir: URL): Promise<{ file: string; result: BenchResult }[]> {
-  const files = (await readdir(resultsDir)).filter((file) => file.endsWith('.json')).sort();
+  // Other benches (load test, page timing) write their own result files into the same folder.
+  const ours = /-(postgresql|pglite)-(full|small|custom)\.json$/;
+  const files = (await readdir(resultsDir)).filter((file) => ours.test(file)).sort();
   const latest = new Map<string, { file: string; result: BenchResult }>();
   for (const file of files) {
     const result = JSON.parse(await readFile(new URL(file, resultsDir), 'utf8')) as BenchResult;
+    if (!Array.isArray(result.scenarios)) continue;
     latest.set(`${result.engine}-${result.size.label}`, { file, result });
   }
   return [...latest.values()];
