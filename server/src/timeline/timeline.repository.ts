@@ -10,39 +10,98 @@ export interface TimelineRow {
   data: Record<string, unknown>;
 }
 
-function activitiesOf(workspaceId: string, subject: TimelineSubject, id: string): RawBuilder<unknown> {
-  const scope =
-    subject === 'account'
-      ? sql`(a.account_id = ${id}
-          or a.contact_id in (select c.id from contacts c where c.workspace_id = ${workspaceId} and c.account_id = ${id})
-          or a.deal_id in (select d.id from deals d where d.workspace_id = ${workspaceId} and d.account_id = ${id}))`
-      : sql`a.${sql.raw(subject === 'contact' ? 'contact_id' : 'deal_id')} = ${id}`;
-  return sql`select 'activity' as kind, a.id, a.occurred_at as at,
-      jsonb_build_object('type', a.type, 'subject', a.subject, 'body', a.body, 'direction', a.direction,
-        'outcome', a.outcome, 'dueAt', a.due_at, 'doneAt', a.done_at, 'contactId', a.contact_id,
-        'accountId', a.account_id, 'dealId', a.deal_id, 'ownerId', a.owner_id) as data
-    from activities a where a.workspace_id = ${workspaceId} and ${scope}`;
+type Cursor = { at: string; id: string } | null;
+
+/**
+ * One source of timeline entries, newest first and cut at the page size, so each source is one
+ * index range scan ((workspace, record, time desc, id desc)) and the union merges small pieces.
+ */
+function branch(select: RawBuilder<unknown>, at: string, id: string, after: Cursor, limit: number) {
+  const cursor = after
+    ? sql`and (${sql.raw(at)}, ${sql.raw(id)}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+    : sql``;
+  return sql`(${select} ${cursor} order by ${sql.raw(at)} desc, ${sql.raw(id)} desc limit ${limit})`;
 }
 
-function changesOf(workspaceId: string, subject: TimelineSubject, id: string): RawBuilder<unknown> {
-  return sql`select 'change' as kind, l.id, l.at,
+const activityColumns = sql`'activity' as kind, a.id, a.occurred_at as at,
+  jsonb_build_object('type', a.type, 'subject', a.subject, 'body', a.body, 'direction', a.direction,
+    'outcome', a.outcome, 'dueAt', a.due_at, 'doneAt', a.done_at, 'contactId', a.contact_id,
+    'accountId', a.account_id, 'dealId', a.deal_id, 'ownerId', a.owner_id) as data`;
+
+const stageChangeColumns = sql`'stage_change' as kind, s.id, s.changed_at as at,
+  jsonb_build_object('dealId', s.deal_id, 'fromStageId', s.from_stage_id, 'fromStage', f.name,
+    'toStageId', s.to_stage_id, 'toStage', t.name, 'changedBy', s.changed_by) as data`;
+
+const stageNames = sql`left join stages f on f.workspace_id = s.workspace_id and f.id = s.from_stage_id
+  left join stages t on t.workspace_id = s.workspace_id and t.id = s.to_stage_id`;
+
+/** An account's timeline holds its own activities and those of its contacts and deals. */
+function activitiesOf(
+  workspaceId: string,
+  subject: TimelineSubject,
+  id: string,
+  after: Cursor,
+  limit: number,
+) {
+  const column = subject === 'account' ? 'account_id' : subject === 'contact' ? 'contact_id' : 'deal_id';
+  const own = branch(
+    sql`select ${activityColumns} from activities a where a.workspace_id = ${workspaceId} and a.${sql.raw(column)} = ${id}`,
+    'a.occurred_at',
+    'a.id',
+    after,
+    limit,
+  );
+  if (subject !== 'account') return [own];
+  const viaContacts = branch(
+    sql`select ${activityColumns} from contacts c
+      join activities a on a.workspace_id = c.workspace_id and a.contact_id = c.id
+      where c.workspace_id = ${workspaceId} and c.account_id = ${id}`,
+    'a.occurred_at',
+    'a.id',
+    after,
+    limit,
+  );
+  const viaDeals = branch(
+    sql`select ${activityColumns} from deals d
+      join activities a on a.workspace_id = d.workspace_id and a.deal_id = d.id
+      where d.workspace_id = ${workspaceId} and d.account_id = ${id}`,
+    'a.occurred_at',
+    'a.id',
+    after,
+    limit,
+  );
+  // An activity can reach the account by several paths (its account, contact and deal): union, not union all.
+  return [sql`(${own} union ${viaContacts} union ${viaDeals})`];
+}
+
+function changesOf(workspaceId: string, subject: TimelineSubject, id: string, after: Cursor, limit: number) {
+  return branch(
+    sql`select 'change' as kind, l.id, l.at,
       jsonb_build_object('action', l.action, 'changes', l.changes, 'actorUserId', l.actor_user_id) as data
     from audit_log l
-    where l.workspace_id = ${workspaceId} and l.entity_type = ${subject} and l.entity_id = ${id}`;
+    where l.workspace_id = ${workspaceId} and l.entity_type = ${subject} and l.entity_id = ${id}`,
+    'l.at',
+    'l.id',
+    after,
+    limit,
+  );
 }
 
-function stageChangesOf(workspaceId: string, subject: TimelineSubject, id: string): RawBuilder<unknown> {
-  const deals =
+function stageChangesOf(
+  workspaceId: string,
+  subject: TimelineSubject,
+  id: string,
+  after: Cursor,
+  limit: number,
+) {
+  const select =
     subject === 'deal'
-      ? sql`s.deal_id = ${id}`
-      : sql`s.deal_id in (select d.id from deals d where d.workspace_id = ${workspaceId} and d.account_id = ${id})`;
-  return sql`select 'stage_change' as kind, s.id, s.changed_at as at,
-      jsonb_build_object('dealId', s.deal_id, 'fromStageId', s.from_stage_id, 'fromStage', f.name,
-        'toStageId', s.to_stage_id, 'toStage', t.name, 'changedBy', s.changed_by) as data
-    from deal_stage_changes s
-    left join stages f on f.workspace_id = s.workspace_id and f.id = s.from_stage_id
-    left join stages t on t.workspace_id = s.workspace_id and t.id = s.to_stage_id
-    where s.workspace_id = ${workspaceId} and ${deals}`;
+      ? sql`select ${stageChangeColumns} from deal_stage_changes s ${stageNames}
+          where s.workspace_id = ${workspaceId} and s.deal_id = ${id}`
+      : sql`select ${stageChangeColumns} from deals d
+          join deal_stage_changes s on s.workspace_id = d.workspace_id and s.deal_id = d.id ${stageNames}
+          where d.workspace_id = ${workspaceId} and d.account_id = ${id}`;
+  return branch(select, 's.changed_at', 's.id', after, limit);
 }
 
 /** Activities, field changes and stage changes of one record, newest first, one keyset page. */
@@ -51,14 +110,16 @@ export async function timelineOf(
   workspaceId: string,
   subject: TimelineSubject,
   id: string,
-  after: { at: string; id: string } | null,
+  after: Cursor,
   limit: number,
 ): Promise<TimelineRow[]> {
-  const parts = [activitiesOf(workspaceId, subject, id), changesOf(workspaceId, subject, id)];
-  if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id));
+  const parts = [
+    ...activitiesOf(workspaceId, subject, id, after, limit),
+    changesOf(workspaceId, subject, id, after, limit),
+  ];
+  if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id, after, limit));
   const union = sql.join(parts, sql` union all `);
-  const cursor = after ? sql`where (t.at, t.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
-  const result = await sql<TimelineRow>`select t.kind, t.id, t.at, t.data from (${union}) t ${cursor}
+  const result = await sql<TimelineRow>`select t.kind, t.id, t.at, t.data from (${union}) t
     order by t.at desc, t.id desc limit ${limit}`.execute(db);
   return result.rows;
 }
