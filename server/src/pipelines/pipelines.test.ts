@@ -121,6 +121,21 @@ describe('pipelines', () => {
     expect(await defaultPipeline(owner)).toEqual(sales);
   });
 
+  // Found by fuzz.test.ts: a new pipeline's stage list was upserted by id, so an id of another pipeline's
+  // stage renamed and moved that stage instead of adding one.
+  it('refuses stage ids in a new pipeline, leaving the stage of another pipeline as it was', async () => {
+    const sales = await defaultPipeline(owner);
+    const response = await owner.post(PIPELINES, {
+      name: `Pijplijn ${unique()}`,
+      stages: [
+        { id: sales.stages[1]!.id, name: 'Gekaapt', probability: 20 },
+        { name: 'Eigen', probability: 30 },
+      ],
+    });
+    expectProblem(response, 422, 'stages.0.id');
+    expect(await defaultPipeline(owner)).toEqual(sales);
+  });
+
   it('refuses a stage list that names the same stage twice', async () => {
     const pipeline = await createPipeline();
     const [first] = pipeline.stages;
