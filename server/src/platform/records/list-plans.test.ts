@@ -42,6 +42,7 @@ const sampleValue: Partial<Record<FieldSpec['kind'], string | number>> = {
 
 interface PlanNode {
   'Node Type': string;
+  Filter?: string;
   'Relation Name'?: string;
   Plans?: PlanNode[];
 }
@@ -79,6 +80,57 @@ describe('list query plans', () => {
       } finally {
         await sql`reset enable_seqscan`.execute(connection);
         await sql`reset enable_bitmapscan`.execute(connection);
+      }
+    });
+  }
+
+  const filteredViews: [string, string, Lister, string[], string][] = [
+    [
+      'contacts',
+      'contacts',
+      (db, ws, query) => listContacts(db, ws, query, {}),
+      [`ownerId:eq:${CURSOR_ID}`],
+      'lastName',
+    ],
+    [
+      'contacts',
+      'contacts',
+      (db, ws, query) => listContacts(db, ws, query, {}),
+      ['lifecycleStage:eq:mql'],
+      'lastName',
+    ],
+    [
+      'contacts',
+      'contacts',
+      (db, ws, query) => listContacts(db, ws, query, {}),
+      [`ownerId:eq:${CURSOR_ID}`, 'lifecycleStage:eq:mql'],
+      'lastName',
+    ],
+    [
+      'accounts',
+      'accounts',
+      (db, ws, query) => listAccounts(db, ws, query, {}),
+      [`ownerId:eq:${CURSOR_ID}`],
+      'name',
+    ],
+    [
+      'deals',
+      'deals',
+      (db, ws, query) => listDeals(db, ws, query, {}),
+      [`ownerId:eq:${CURSOR_ID}`],
+      'expectedCloseDate',
+    ],
+  ];
+  for (const [name, table, list, filter, sort] of filteredViews) {
+    it(`reads ${name} filtered by ${filter.join(' and ')} and sorted by ${sort} from one index`, async () => {
+      const query = listQuery.parse({ sort, limit: 20, filter });
+      const plans = await plansOf(() => list(database.db, WORKSPACE, query));
+      for (const node of plans.flatMap(nodesOf)) {
+        expect(node['Node Type']).not.toMatch(/Sort/);
+        if (node['Relation Name'] !== table) continue;
+        expect(node['Node Type']).not.toBe('Seq Scan');
+        // The filters are index conditions, not a filter over rows read in sort order.
+        expect(node.Filter, JSON.stringify(node)).toBeUndefined();
       }
     });
   }
