@@ -91,6 +91,14 @@ describe('parseFilters', () => {
     expect(inputErrorOf(() => parseFilters('custom.unknown:eq:1', specs, customSpecs)).field).toBe('filter');
   });
 
+  // Found by fuzzing: `specs['__proto__']` is Object.prototype, whose missing kind crashed the parser (500).
+  it('refuses the names of Object.prototype members as unknown fields', () => {
+    for (const field of ['__proto__', 'constructor', 'toString', 'custom.__proto__', 'custom.constructor']) {
+      expect(inputErrorOf(() => parseFilters(`${field}:eq:1`, specs, customSpecs)).field).toBe('filter');
+      expect(inputErrorOf(() => parseSort(field, specs, 'name')).field).toBe('sort');
+    }
+  });
+
   it('refuses an operator that does not apply to the kind of field', () => {
     for (const item of [
       'amount:contains:1',

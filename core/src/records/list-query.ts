@@ -89,6 +89,11 @@ function coerce(field: string, spec: FieldSpec, raw: string): string | number | 
   }
 }
 
+/** The spec of a field the client named; `__proto__` or `constructor` is no field, not Object's. */
+function specOf(specs: FieldSpecs, field: string): FieldSpec | undefined {
+  return Object.hasOwn(specs, field) ? specs[field] : undefined;
+}
+
 /**
  * Parses `filter` query values of the form `field:operator[:value]`, e.g. `amount:gt:1000`,
  * `email:contains:@acme.nl`, `stageId:in:<id>,<id>`, `phone:empty`, `custom.region:eq:Noord`.
@@ -113,7 +118,7 @@ function parseFilter(item: string, specs: FieldSpecs, customSpecs: FieldSpecs): 
   const rawValue = second < 0 ? null : rest.slice(second + 1);
 
   const customKey = field.startsWith('custom.') ? field.slice('custom.'.length) : undefined;
-  const spec = customKey === undefined ? specs[field] : customSpecs[customKey];
+  const spec = customKey === undefined ? specOf(specs, field) : specOf(customSpecs, customKey);
   if (!spec) {
     const known = [...Object.keys(specs), ...Object.keys(customSpecs).map((key) => `custom.${key}`)];
     throw new InputError(
@@ -144,7 +149,7 @@ export function parseSort(raw: string | undefined, specs: FieldSpecs, fallback: 
   const text = raw ?? fallback;
   const direction = text.startsWith('-') ? 'desc' : 'asc';
   const field = text.replace(/^[-+]/, '');
-  const spec = specs[field];
+  const spec = specOf(specs, field);
   if (!spec?.sortable) {
     const sortable = Object.entries(specs)
       .filter(([, fieldSpec]) => fieldSpec.sortable)
