@@ -20,6 +20,7 @@ import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './platform/http/problem.ts';
 import { decorateContext } from './platform/http/request-context.ts';
+import { refuseUnstorableText } from './platform/http/storable-text.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { tagRoutes } from './tags/tags.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerProblemHandlers(app, options.webDist ? await registerWebApp(app, options.webDist) : null);
+  app.addHook('preValidation', refuseUnstorableText);
 
   await app.register(
     async (api) => {

@@ -58,7 +58,10 @@ export function appErrorOfDatabaseError(error: unknown): AppError | null {
     case '22001':
     case '22003':
     case '22007':
-    case '22008': {
+    case '22008':
+    // NUL in text or jsonb; refused before validation too (storable-text.ts), this is the backstop
+    case '22021':
+    case '22P05': {
       const message = 'This value is not allowed here.';
       return new AppError(
         'invalid',
