@@ -313,7 +313,7 @@ describe('bad input at every route', () => {
           payload,
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 
