@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 
 // PostgreSQL text cannot hold NUL (a 500 before this check), and UTF-8 cannot hold half of a surrogate
 // pair (the driver silently stored U+FFFD instead); both are only ever typing accidents or attacks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Path (`custom.note`, `stages.0.name`) of the first string or key that text cannot store, or null. */
