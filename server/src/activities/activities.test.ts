@@ -47,6 +47,16 @@ describe('activities', () => {
       });
     });
 
+    it("fills in the deal's account when an activity is logged on a deal alone", async () => {
+      const account = await createAccount(owner);
+      const deal = await owner.ok<{ id: string }>('POST', '/api/v1/deals', {
+        name: 'Vloot',
+        accountId: account.id,
+      });
+      const activity = await createActivity(owner, { type: 'meeting', dealId: deal.id });
+      expect(activity.accountId).toBe(account.id);
+    });
+
     it('keeps an account that is given with the contact', async () => {
       const [home, other] = [await createAccount(owner), await createAccount(owner)];
       const contact = await createContact(owner, { accountId: home.id });

@@ -143,3 +143,12 @@ export async function dealSummary(ctx: RequestContext, filter: string | string[]
   const filters = parseFilters(filter, dealFieldSpecs, customFieldSpecs(definitions));
   return stageSummary(ctx.db, ctx.actor.workspaceId, filters);
 }
+
+/** The company a deal is with: activities logged on the deal show on it too. */
+export async function accountIdOfDeal(
+  db: Kysely<DB>,
+  workspaceId: string,
+  dealId: string,
+): Promise<string | null> {
+  return (await dealStore.find(db, workspaceId, dealId))?.accountId ?? null;
+}

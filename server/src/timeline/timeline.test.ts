@@ -131,6 +131,8 @@ describe('timeline', () => {
   });
 
   describe('of an account', () => {
+    // Activities carry the company of their contact or deal (filled in when they are logged), so
+    // the company's timeline shows them.
     it("gathers the activities of the account, its contacts and its deals, and its deals' stage changes", async () => {
       const account = await atTime(test, '2026-07-01T09:00:00.000Z', () => createAccount(owner));
       const contact = await createContact(owner, { accountId: account.id });
@@ -146,7 +148,6 @@ describe('timeline', () => {
           await createActivity(owner, {
             type: 'call',
             contactId: contact.id,
-            accountId: null,
             doneAt: '2026-07-04T10:00:00Z',
           })
         ).id,
