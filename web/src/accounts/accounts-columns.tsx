@@ -1,8 +1,10 @@
 import type { Account } from '@baken/core/accounts/account.schema';
 import type { TFunction } from 'i18next';
 import { formatDate, formatMoney, formatNumber } from '../app/format.ts';
-import { RecordLink, TagBadges } from '../ui/record-cells.tsx';
+import { RecordLink } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
+import { ownerColumn } from '../ui/record-columns.ts';
+import { tagsColumn } from '../ui/tags-column.tsx';
 
 export function accountColumns(
   t: TFunction,
@@ -27,20 +29,8 @@ export function accountColumns(
     },
     { id: 'city', label: t('fields.city'), width: 140, cell: (r) => r.city, csv: (r) => r.city ?? '' },
     { id: 'customerStatus', label: t('fields.customerStatus'), width: 140, cell: status, csv: status },
-    {
-      id: 'ownerId',
-      label: t('fields.ownerId'),
-      width: 150,
-      cell: (r) => ownerName(r.ownerId),
-      csv: (r) => ownerName(r.ownerId),
-    },
-    {
-      id: 'tags',
-      label: t('fields.tags'),
-      width: 180,
-      cell: (r) => <TagBadges tags={r.tags} />,
-      csv: (r) => r.tags.join(', '),
-    },
+    ownerColumn(t, ownerName),
+    tagsColumn(t),
     {
       id: 'employeeCount',
       label: t('fields.employeeCount'),

@@ -20,6 +20,7 @@ import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions } from '../ui/form-parts.tsx';
 import { memberNamer, RecordLink } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
+import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
 
@@ -108,13 +109,7 @@ function activityColumns(t: TFunction, ownerName: (id: string | null) => string)
       cell: (r) => <AccountName id={r.accountId} />,
       csv: (r) => r.accountId ?? '',
     },
-    {
-      id: 'ownerId',
-      label: t('fields.ownerId'),
-      width: 150,
-      cell: (r) => ownerName(r.ownerId),
-      csv: (r) => ownerName(r.ownerId),
-    },
+    ownerColumn(t, ownerName),
   ];
 }
 

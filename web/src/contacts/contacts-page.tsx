@@ -12,7 +12,7 @@ import { notifications } from '@mantine/notifications';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { AccountName, cachedAccountName } from '../accounts/account-name.tsx';
+import { accountColumn } from '../accounts/account-name.tsx';
 import { AccountPicker } from '../accounts/account-picker.tsx';
 import { post } from '../app/api.ts';
 import { contactName, formatDate } from '../app/format.ts';
@@ -20,9 +20,11 @@ import { memberOptions, useMembers } from '../app/workspace-data.ts';
 import type { FilterFields } from '../ui/filter-builder.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
-import { memberNamer, RecordLink, TagBadges } from '../ui/record-cells.tsx';
+import { memberNamer, RecordLink } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
+import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
+import { tagsColumn } from '../ui/tags-column.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
 
 const source = { path: '/contacts', specs: contactFieldSpecs, search: { kind: 'q' } } as const;
@@ -92,28 +94,10 @@ function contactColumns(
       cell: (r) => r.jobTitle,
       csv: (r) => r.jobTitle ?? '',
     },
-    {
-      id: 'accountId',
-      label: t('fields.accountId'),
-      width: 190,
-      cell: (r) => <AccountName id={r.accountId} />,
-      csv: (r) => cachedAccountName(queryClient, r.accountId),
-    },
+    accountColumn(t, queryClient),
     { id: 'lifecycleStage', label: t('fields.lifecycleStage'), width: 130, cell: stage, csv: stage },
-    {
-      id: 'ownerId',
-      label: t('fields.ownerId'),
-      width: 150,
-      cell: (r) => ownerName(r.ownerId),
-      csv: (r) => ownerName(r.ownerId),
-    },
-    {
-      id: 'tags',
-      label: t('fields.tags'),
-      width: 180,
-      cell: (r) => <TagBadges tags={r.tags} />,
-      csv: (r) => r.tags.join(', '),
-    },
+    ownerColumn(t, ownerName),
+    tagsColumn(t),
     {
       id: 'createdAt',
       label: t('fields.createdAt'),

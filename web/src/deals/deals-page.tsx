@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { AccountName, cachedAccountName } from '../accounts/account-name.tsx';
+import { accountColumn } from '../accounts/account-name.tsx';
 import { AccountPicker } from '../accounts/account-picker.tsx';
 import { post } from '../app/api.ts';
 import { formatDate, formatMoney } from '../app/format.ts';
@@ -15,9 +15,11 @@ import { memberOptions, type Pipeline, useMembers, usePipelines } from '../app/w
 import type { FieldChoice, FilterFields } from '../ui/filter-builder.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
-import { memberNamer, RecordLink, TagBadges } from '../ui/record-cells.tsx';
+import { memberNamer, RecordLink } from '../ui/record-cells.tsx';
 import type { RecordColumn } from '../ui/record-columns.ts';
+import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
+import { tagsColumn } from '../ui/tags-column.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
 
 const source = { path: '/deals', specs: dealFieldSpecs, search: { kind: 'q' } } as const;
@@ -103,13 +105,7 @@ function dealColumns(
       cell: (r) => <RecordLink to="/deals/$id" id={r.id} label={r.name} />,
       csv: (r) => r.name,
     },
-    {
-      id: 'accountId',
-      label: t('fields.accountId'),
-      width: 190,
-      cell: (r) => <AccountName id={r.accountId} />,
-      csv: (r) => cachedAccountName(queryClient, r.accountId),
-    },
+    accountColumn(t, queryClient),
     {
       id: 'stageId',
       label: t('fields.stageId'),
@@ -136,20 +132,8 @@ function dealColumns(
     },
     date('expectedCloseDate'),
     date('actualCloseDate'),
-    {
-      id: 'ownerId',
-      label: t('fields.ownerId'),
-      width: 150,
-      cell: (r) => ownerName(r.ownerId),
-      csv: (r) => ownerName(r.ownerId),
-    },
-    {
-      id: 'tags',
-      label: t('fields.tags'),
-      width: 180,
-      cell: (r) => <TagBadges tags={r.tags} />,
-      csv: (r) => r.tags.join(', '),
-    },
+    ownerColumn(t, ownerName),
+    tagsColumn(t),
     date('createdAt'),
   ];
 }

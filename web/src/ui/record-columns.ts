@@ -16,3 +16,19 @@ export interface RecordColumn<T> {
 export interface RecordRow {
   id: string;
 }
+
+type Label = (key: string) => string;
+
+/** Columns every list with owners shows the same way. */
+export function ownerColumn<T extends { ownerId: string | null }>(
+  t: Label,
+  ownerName: (id: string | null) => string,
+): RecordColumn<T> {
+  return {
+    id: 'ownerId',
+    label: t('fields.ownerId'),
+    width: 150,
+    cell: (r) => ownerName(r.ownerId),
+    csv: (r) => ownerName(r.ownerId),
+  };
+}
