@@ -22,6 +22,7 @@ import { registerProblemHandlers, sendFrameworkProblem } from './platform/http/p
 import { decorateContext } from './platform/http/request-context.ts';
 import { refuseUnstorableText } from './platform/http/storable-text.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { savedViewRoutes } from './saved-views/saved-views.routes.ts';
 import { tagRoutes } from './tags/tags.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
 import { publicUserRoutes, userRoutes } from './users/users.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           activityRoutes,
           tagRoutes,
           customFieldRoutes,
+          savedViewRoutes,
           timelineRoutes,
         ]) {
           await protectedApi.register(routes);

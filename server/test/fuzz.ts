@@ -286,6 +286,7 @@ const tenantTables = [
   'invitations',
   'audit_log',
   'tags',
+  'saved_views',
   'custom_field_definitions',
   'accounts',
   'contacts',

@@ -45,7 +45,8 @@ interface Pipeline {
 
 /**
  * Fills every table a backup takes: custom fields, tags, an account, contacts, a deal moved through
- * stages with a contact on it, activities, a member (via an accepted invitation) and a used API token.
+ * stages with a contact on it, activities, a saved view, a member (via an accepted invitation) and a
+ * used API token.
  */
 export async function fillWorkspace(
   test: TestApp,
@@ -121,6 +122,16 @@ export async function fillWorkspace(
     dueAt: '2026-12-01T08:00:00Z',
     accountId: account.id,
   });
+  await owner.ok('POST', `${api}/saved-views`, {
+    list: 'contacts',
+    name: 'Beslissers',
+    view: {
+      sort: 'lastName',
+      filters: [{ field: 'tags', op: 'contains', value: 'Beslisser' }],
+      search: '',
+      columns: ['name'],
+    },
+  });
   await addMember(test.app, owner, 'sales');
   const token = await owner.ok<{ token: string }>('POST', `${api}/api-tokens`, {
     name: 'Boekhouding',
@@ -146,6 +157,7 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/api-tokens',
     '/custom-fields',
     '/tags',
+    '/saved-views?list=contacts',
     '/audit-log?limit=200',
   ]) {
     await get(url);

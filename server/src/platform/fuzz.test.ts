@@ -41,6 +41,7 @@ const resources = [
   'invitations',
   'api-tokens',
   'users',
+  'saved-views',
 ] as const;
 type Resource = (typeof resources)[number];
 type Fixtures = Record<Resource, string>;
@@ -107,6 +108,12 @@ describe('bad input at every route', () => {
         return (await tokenClient(test.app, client)).tokenId;
       case 'users':
         return (await addMember(test.app, client, 'sales', uniqueEmail(label))).userId;
+      case 'saved-views':
+        return created('saved-views', {
+          list: 'contacts',
+          name: name.slice(0, 80),
+          view: { sort: 'lastName', filters: [], search: label, columns: ['name'] },
+        });
     }
   }
 

@@ -21,6 +21,7 @@ describe('workspace isolation', () => {
     account: 'Zuiderzee Scheepsbouw',
     contact: 'zwaantje@zuiderzee.nl',
     deal: 'Zuiderzee vlootcontract',
+    view: 'Zuiderzee contacten',
   };
 
   beforeAll(async () => {
@@ -65,6 +66,16 @@ describe('workspace isolation', () => {
       role: 'sales',
     });
     const token = await tokenClient(test.app, ownerA);
+    const view = await ownerA.ok<{ id: string }>('POST', '/api/v1/saved-views', {
+      list: 'contacts',
+      name: names.view,
+      view: {
+        sort: 'lastName',
+        filters: [{ field: 'email', op: 'contains', value: 'zuiderzee' }],
+        search: '',
+        columns: [],
+      },
+    });
     const me = await ownerA.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
     Object.assign(ids, {
       accounts: account.id,
@@ -76,6 +87,7 @@ describe('workspace isolation', () => {
       'custom-fields': field.id,
       invitations: invitation.id,
       'api-tokens': token.tokenId,
+      'saved-views': view.id,
       users: me.user.id,
       contactId: contact.id,
     });
@@ -143,6 +155,8 @@ describe('workspace isolation', () => {
     expect(contacts.data).toHaveLength(1);
     const users = await ownerA.ok<{ data: unknown[] }>('GET', '/api/v1/users');
     expect(users.data).toHaveLength(1);
+    const view = await ownerA.ok<{ name: string }>('GET', `/api/v1/saved-views/${ids['saved-views']}`);
+    expect(view.name).toBe(names.view);
   });
 
   it('shows none of workspace A in the lists, searches and settings of B', async () => {
@@ -159,6 +173,7 @@ describe('workspace isolation', () => {
       '/api/v1/custom-fields',
       '/api/v1/invitations',
       '/api/v1/api-tokens',
+      '/api/v1/saved-views?list=contacts',
       '/api/v1/users',
       '/api/v1/audit-log?limit=200',
       `/api/v1/audit-log?filter=entityId:eq:${ids.accounts}`,

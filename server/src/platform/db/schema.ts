@@ -1,4 +1,5 @@
 // Row types of the tables in server/migrations, as Kysely sees them (camelCase via CamelCasePlugin).
+import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -93,6 +94,17 @@ export interface TagTable {
   id: string;
   name: string;
   color: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface SavedViewTable {
+  workspaceId: string;
+  id: string;
+  userId: string;
+  list: SavedViewList;
+  name: string;
+  view: JSONColumnType<ListView, string, string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -266,6 +278,7 @@ export interface DB {
   invitations: InvitationTable;
   auditLog: AuditLogTable;
   tags: TagTable;
+  savedViews: SavedViewTable;
   customFieldDefinitions: CustomFieldDefinitionTable;
   accounts: AccountTable;
   contacts: ContactTable;
