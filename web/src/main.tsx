@@ -1,21 +1,12 @@
-import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/spotlight/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
-import dayjs from 'dayjs';
-import 'dayjs/locale/nl';
-import { StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
+// The entry point stays small: it starts the requests nearly every page needs (who is signed in,
+// the members, the pipelines) and the router, whose loaders ask for the page's own data, and only
+// then loads the app's UI, so the API answers while the browser is still parsing that code.
+import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './app/api.ts';
 import './app/i18n.ts';
 import { createAppRouter } from './app/router.tsx';
+import { meQuery } from './app/session.ts';
+import { membersQuery, pipelinesQuery } from './app/workspace-data.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,37 +16,15 @@ const queryClient = new QueryClient({
     },
   },
 });
-const router = createAppRouter(queryClient);
 
-function Providers() {
-  const { i18n } = useTranslation();
-  const [language, setLanguage] = useState(i18n.resolvedLanguage ?? 'nl');
-  useEffect(() => {
-    const onChange = (next: string) => {
-      setLanguage(next);
-      dayjs.locale(next);
-      document.documentElement.lang = next;
-    };
-    onChange(i18n.resolvedLanguage ?? 'nl');
-    i18n.on('languageChanged', onChange);
-    return () => i18n.off('languageChanged', onChange);
-  }, [i18n]);
-  return (
-    <MantineProvider>
-      <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
-        <ModalsProvider>
-          <Notifications position="top-right" />
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </ModalsProvider>
-      </DatesProvider>
-    </MantineProvider>
-  );
+const signedOutPages = /^\/(login|setup|invite)(\/|$)/;
+if (!signedOutPages.test(window.location.pathname)) {
+  void queryClient.prefetchQuery(meQuery);
+  void queryClient.prefetchQuery(membersQuery);
+  void queryClient.prefetchQuery(pipelinesQuery);
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers />
-  </StrictMode>,
-);
+const router = createAppRouter(queryClient);
+router.load().catch((error: unknown) => console.error(error));
+
+void import('./app/start.tsx').then(({ startApp }) => startApp(queryClient, router));

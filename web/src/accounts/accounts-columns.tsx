@@ -58,5 +58,3 @@ export function accountColumns(
     },
   ];
 }
-
-export const defaultAccountColumns = ['name', 'domain', 'city', 'customerStatus', 'ownerId', 'tags'];

@@ -6,10 +6,8 @@ import type { FilterFields } from '../ui/filter-builder.tsx';
 import { memberNamer } from '../ui/record-cells.tsx';
 import { RecordList } from '../ui/record-list.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
-import { accountColumns, defaultAccountColumns } from './accounts-columns.tsx';
-
-const source = { path: '/accounts', specs: accountFieldSpecs, search: { kind: 'q' } } as const;
-const defaultView = { sort: 'name', filters: [], search: '', columns: defaultAccountColumns };
+import { accountColumns } from './accounts-columns.tsx';
+import { accountsList } from './accounts-list.ts';
 
 export function AccountsPage() {
   const { t } = useTranslation('accounts');
@@ -30,9 +28,9 @@ export function AccountsPage() {
       <RecordList<Account>
         list="accounts"
         title={t('title')}
-        source={source}
+        source={accountsList.source}
         columns={accountColumns(t, memberNamer(members))}
-        defaultView={defaultView}
+        defaultView={accountsList.defaultView}
         filterFields={filterFields}
         rowLabel={(row) => row.name}
         searchLabel={t('search')}

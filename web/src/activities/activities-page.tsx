@@ -23,21 +23,9 @@ import type { RecordColumn } from '../ui/record-columns.ts';
 import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
+import { activitiesList } from './activities-list.ts';
 
 type Activity = z.infer<typeof activityResponse>;
-
-// Activities ignore q, so the search box looks inside the subject instead.
-const source = {
-  path: '/activities',
-  specs: activityFieldSpecs,
-  search: { kind: 'contains', field: 'subject' },
-} as const;
-const defaultView = {
-  sort: '-occurredAt',
-  filters: [],
-  search: '',
-  columns: ['type', 'subject', 'occurredAt', 'accountId', 'ownerId'],
-};
 
 export function ActivitiesPage() {
   const { t } = useTranslation('activities');
@@ -58,9 +46,9 @@ export function ActivitiesPage() {
       <RecordList<Activity>
         list="activities"
         title={t('title')}
-        source={source}
+        source={activitiesList.source}
         columns={activityColumns(t, memberNamer(members))}
-        defaultView={defaultView}
+        defaultView={activitiesList.defaultView}
         filterFields={filterFields}
         rowLabel={(row) => row.subject ?? t(`values.type.${row.type}`)}
         searchLabel={t('search')}

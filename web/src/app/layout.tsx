@@ -22,7 +22,7 @@ import { GlobalSearch } from '../search/global-search.tsx';
 import { useLanguageChoice } from '../settings/use-language-choice.ts';
 import { post } from './api.ts';
 import { languages } from './i18n.ts';
-import { isAdmin, type Me } from './session.ts';
+import { isAdmin, type Me, useMe } from './session.ts';
 
 interface NavItem {
   to: string;
@@ -151,4 +151,10 @@ export function Layout({ me }: { me: Me }) {
       <GlobalSearch />
     </AppShell>
   );
+}
+
+/** The layout route's component: beforeLoad has made sure someone is signed in. */
+export function SignedInLayout() {
+  const me = useMe().data;
+  return me ? <Layout me={me} /> : null;
 }

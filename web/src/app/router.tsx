@@ -1,30 +1,25 @@
-import { Center, Loader } from '@mantine/core';
+// The routes. This module is part of the small entry chunk: every page's code is loaded lazily,
+// and the routes' loaders start fetching a page's data while that code (and the app's UI library)
+// is still on its way, so data and code arrive together instead of one after the other.
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
+  type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
-import { AccountPage } from '../accounts/account-page.tsx';
-import { AccountsPage } from '../accounts/accounts-page.tsx';
-import { ActivitiesPage } from '../activities/activities-page.tsx';
-import { TasksPage } from '../activities/tasks-page.tsx';
-import { InvitePage } from '../auth/invite-page.tsx';
-import { LoginPage } from '../auth/login-page.tsx';
-import { SetupPage } from '../auth/setup-page.tsx';
-import { ContactPage } from '../contacts/contact-page.tsx';
-import { ContactsPage } from '../contacts/contacts-page.tsx';
-import { DealPage } from '../deals/deal-page.tsx';
-import { DealsBoardPage } from '../deals/deals-board-page.tsx';
-import { DealsPage } from '../deals/deals-page.tsx';
-import { ApiTokensPage } from '../settings/api-tokens-page.tsx';
-import { ProfilePage } from '../settings/profile-page.tsx';
-import { UsersPage } from '../settings/users-page.tsx';
+import { accountsList } from '../accounts/accounts-list.ts';
+import { activitiesList } from '../activities/activities-list.ts';
+import { prefetchBoard } from '../board/board-deals.ts';
+import { contactsList } from '../contacts/contacts-list.ts';
+import { dealsList } from '../deals/deals-list.ts';
+import { type ListDefinition, prefetchList } from '../ui/use-record-pages.ts';
 import { get } from './api.ts';
-import { Layout } from './layout.tsx';
-import { fetchMe, type Me, meQueryKey } from './session.ts';
+import { PagePending } from './page-pending.tsx';
+import { meQuery } from './session.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -35,7 +30,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outle
 const setupRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/setup',
-  component: SetupPage,
+  component: lazyRouteComponent(() => import('../auth/setup-page.tsx'), 'SetupPage'),
 });
 
 const loginRoute = createRoute({
@@ -45,16 +40,19 @@ const loginRoute = createRoute({
     const { setupNeeded } = await get<{ setupNeeded: boolean }>('/setup');
     if (setupNeeded) throw redirect({ to: '/setup' });
   },
-  component: LoginPage,
+  component: lazyRouteComponent(() => import('../auth/login-page.tsx'), 'LoginPage'),
 });
 
 const inviteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/invite/$token',
-  component: function Invite() {
-    const { token } = inviteRoute.useParams();
-    return <InvitePage token={token} />;
-  },
+  component: lazyRouteComponent(() =>
+    import('../auth/invite-page.tsx').then(({ InvitePage }) => ({
+      default: function Invite() {
+        return <InvitePage token={inviteRoute.useParams().token} />;
+      },
+    })),
+  ),
 });
 
 /** Every page behind sign-in: loads who is signed in first, or sends the visitor to setup or login. */
@@ -62,26 +60,27 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.ensureQueryData({ queryKey: meQueryKey, queryFn: fetchMe });
+    const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) {
       const { setupNeeded } = await get<{ setupNeeded: boolean }>('/setup');
       throw redirect({ to: setupNeeded ? '/setup' : '/login' });
     }
-    return { me };
   },
-  pendingComponent: () => (
-    <Center mih="100vh">
-      <Loader />
-    </Center>
-  ),
-  component: function App() {
-    const { me } = appRoute.useRouteContext() as { me: Me };
-    return <Layout me={me} />;
-  },
+  pendingComponent: PagePending,
+  component: lazyRouteComponent(() => import('./layout.tsx'), 'SignedInLayout'),
 });
 
-const page = <P extends string>(path: P, component: () => React.ReactNode) =>
+const page = <P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => appRoute, path, component });
+
+/** A record list page whose first page of rows is requested as soon as the route matches. */
+const listPage = <P extends string>(path: P, component: RouteComponent, list: ListDefinition) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component,
+    loader: ({ context }) => prefetchList(context.queryClient, list),
+  });
 
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -94,22 +93,43 @@ const indexRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts/$id',
-  component: function Account() {
-    return <AccountPage id={accountRoute.useParams().id} />;
-  },
+  component: lazyRouteComponent(() =>
+    import('../accounts/account-page.tsx').then(({ AccountPage }) => ({
+      default: function Account() {
+        return <AccountPage id={accountRoute.useParams().id} />;
+      },
+    })),
+  ),
 });
 const contactRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contacts/$id',
-  component: function Contact() {
-    return <ContactPage id={contactRoute.useParams().id} />;
-  },
+  component: lazyRouteComponent(() =>
+    import('../contacts/contact-page.tsx').then(({ ContactPage }) => ({
+      default: function Contact() {
+        return <ContactPage id={contactRoute.useParams().id} />;
+      },
+    })),
+  ),
 });
 const dealRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/$id',
-  component: function Deal() {
-    return <DealPage id={dealRoute.useParams().id} />;
+  component: lazyRouteComponent(() =>
+    import('../deals/deal-page.tsx').then(({ DealPage }) => ({
+      default: function Deal() {
+        return <DealPage id={dealRoute.useParams().id} />;
+      },
+    })),
+  ),
+});
+const boardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/board',
+  component: lazyRouteComponent(() => import('../deals/deals-board-page.tsx'), 'DealsBoardPage'),
+  // Not awaited: the board shows its own loading state, and a failed prefetch is retried by the page.
+  loader: ({ context }) => {
+    void prefetchBoard(context.queryClient).catch(() => undefined);
   },
 });
 
@@ -119,27 +139,62 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     indexRoute,
-    page('/accounts', AccountsPage),
+    listPage(
+      '/accounts',
+      lazyRouteComponent(() => import('../accounts/accounts-page.tsx'), 'AccountsPage'),
+      accountsList,
+    ),
     accountRoute,
-    page('/contacts', ContactsPage),
+    listPage(
+      '/contacts',
+      lazyRouteComponent(() => import('../contacts/contacts-page.tsx'), 'ContactsPage'),
+      contactsList,
+    ),
     contactRoute,
-    page('/deals', DealsPage),
-    page('/deals/board', DealsBoardPage),
+    listPage(
+      '/deals',
+      lazyRouteComponent(() => import('../deals/deals-page.tsx'), 'DealsPage'),
+      dealsList,
+    ),
+    boardRoute,
     dealRoute,
-    page('/activities', ActivitiesPage),
-    page('/tasks', TasksPage),
-    page('/settings/profile', ProfilePage),
-    page('/settings/users', UsersPage),
-    page('/settings/api-tokens', ApiTokensPage),
+    listPage(
+      '/activities',
+      lazyRouteComponent(() => import('../activities/activities-page.tsx'), 'ActivitiesPage'),
+      activitiesList,
+    ),
+    page(
+      '/tasks',
+      lazyRouteComponent(() => import('../activities/tasks-page.tsx'), 'TasksPage'),
+    ),
+    page(
+      '/settings/profile',
+      lazyRouteComponent(() => import('../settings/profile-page.tsx'), 'ProfilePage'),
+    ),
+    page(
+      '/settings/users',
+      lazyRouteComponent(() => import('../settings/users-page.tsx'), 'UsersPage'),
+    ),
+    page(
+      '/settings/api-tokens',
+      lazyRouteComponent(() => import('../settings/api-tokens-page.tsx'), 'ApiTokensPage'),
+    ),
   ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PagePending,
+  });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: AppRouter;
   }
 }

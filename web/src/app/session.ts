@@ -1,5 +1,5 @@
 import type { meResponse } from '@baken/core/platform/auth.schema';
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, get, setCsrfToken } from './api.ts';
 import { currentLanguage, i18n } from './i18n.ts';
@@ -23,9 +23,9 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
-}
+export const meQuery = queryOptions({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+
+export const useMe = () => useQuery(meQuery);
 
 /** Whether the signed-in user may change records (everyone but viewers). */
 export function canWrite(me: Me | null | undefined): boolean {

@@ -1,9 +1,15 @@
 // The deals of one pipeline for the board: every page of the list (keyset paging, 200 at a time),
 // because a column's count and total cover all its deals, not only the cards on screen.
 import type { Deal } from '@baken/core/deals/deal.schema';
-import { type InfiniteData, type QueryClient, useInfiniteQuery } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryClient,
+  useInfiniteQuery,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { get, type Page } from '../app/api.ts';
+import { type Pipeline, pipelinesQuery } from '../app/workspace-data.ts';
 
 export type { Deal };
 export type DealPages = InfiniteData<Page<Deal>, unknown>;
@@ -30,19 +36,45 @@ export function listFilters(pipelineId: string, filters: BoardFilters): string[]
   return list;
 }
 
+/** The last pipeline looked at on the board, remembered on this device (JSON, as useLocalStorage keeps it). */
+export const chosenPipelineKey = 'baken.board.pipeline';
+
+export function boardPipeline(pipelines: Pipeline[], chosenId: string | null): Pipeline | undefined {
+  return (
+    pipelines.find((item) => item.id === chosenId) ?? pipelines.find((item) => item.isDefault) ?? pipelines[0]
+  );
+}
+
+function rememberedPipelineId(): string | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(chosenPipelineKey) ?? 'null') as unknown;
+    return typeof stored === 'string' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function boardDealsQuery(pipelineId: string, filters: BoardFilters) {
+  return infiniteQueryOptions({
+    queryKey: boardDealsKey(pipelineId, filters),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      get<Page<Deal>>('/deals', { filter: listFilters(pipelineId, filters), limit: 200, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Starts loading the board's deals before its page is rendered (from the route). */
+export async function prefetchBoard(queryClient: QueryClient): Promise<void> {
+  const pipeline = boardPipeline(await queryClient.ensureQueryData(pipelinesQuery), rememberedPipelineId());
+  if (pipeline) await queryClient.prefetchInfiniteQuery(boardDealsQuery(pipeline.id, noFilters));
+}
+
 /** All deals of a pipeline, page after page; the board shows the first page while the rest loads. */
 export function useBoardDeals(pipelineId: string | undefined, filters: BoardFilters) {
   const query = useInfiniteQuery({
-    queryKey: boardDealsKey(pipelineId ?? '', filters),
+    ...boardDealsQuery(pipelineId ?? '', filters),
     enabled: Boolean(pipelineId),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      get<Page<Deal>>('/deals', {
-        filter: listFilters(pipelineId ?? '', filters),
-        limit: 200,
-        cursor: pageParam,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
   });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {

@@ -1,5 +1,7 @@
+// Deal cards are plain elements styled by board.module.css rather than Mantine components: a board
+// shows up to a few hundred of them at once, and each Mantine Card, Tooltip and Avatar costs hooks
+// and style work that made the first paint of the board take seconds.
 import { useDraggable } from '@dnd-kit/core';
-import { ActionIcon, Anchor, Avatar, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconGripVertical } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { memo } from 'react';
@@ -18,56 +20,41 @@ export interface CardFacts {
 function CardBody({ deal, ownerName }: CardFacts) {
   const accountName = useAccountName(deal.accountId);
   return (
-    <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-      <Anchor
-        renderRoot={(props) => <Link to="/deals/$id" params={{ id: deal.id }} {...props} />}
-        fw={600}
-        size="sm"
-        lineClamp={2}
-      >
+    <div className={classes.cardBody}>
+      <Link to="/deals/$id" params={{ id: deal.id }} className={classes.cardTitle}>
         {deal.name}
-      </Anchor>
-      {accountName && (
-        <Text size="xs" c="dimmed" truncate>
-          {accountName}
-        </Text>
-      )}
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={500}>
-          {formatMoney(deal.amount, deal.currency)}
-        </Text>
-        <Group gap={6} wrap="nowrap">
-          <Text size="xs" c="dimmed">
-            {formatDate(deal.expectedCloseDate)}
-          </Text>
+      </Link>
+      {accountName && <span className={classes.cardAccount}>{accountName}</span>}
+      <div className={classes.cardFooter}>
+        <span className={classes.cardAmount}>{formatMoney(deal.amount, deal.currency)}</span>
+        <span className={classes.cardMeta}>
+          {formatDate(deal.expectedCloseDate)}
           {ownerName && (
-            <Tooltip label={ownerName}>
-              <Avatar size={24} radius="xl" color="initials" name={ownerName} aria-label={ownerName}>
-                {initialsOf(ownerName)}
-              </Avatar>
-            </Tooltip>
+            <span className={classes.owner} title={ownerName} role="img" aria-label={ownerName}>
+              {initialsOf(ownerName)}
+            </span>
           )}
-        </Group>
-      </Group>
-    </Stack>
+        </span>
+      </div>
+    </div>
   );
 }
 
 /** A card as it floats under the pointer while dragging. */
 export function DealCardPreview(props: CardFacts) {
   return (
-    <Card withBorder shadow="md" padding="xs" className={classes.card}>
+    <div className={`${classes.card} ${classes.cardLifted}`}>
       <CardBody {...props} />
-    </Card>
+    </div>
   );
 }
 
 /** A card a viewer sees: nothing to drag. */
 export const StaticDealCard = memo(function StaticDealCard(props: CardFacts) {
   return (
-    <Card withBorder padding="xs" className={classes.card} data-testid="deal-card" style={{ cursor: 'auto' }}>
+    <div className={`${classes.card} ${classes.cardStatic}`} data-testid="deal-card">
       <CardBody {...props} />
-    </Card>
+    </div>
   );
 });
 
@@ -82,29 +69,23 @@ export const DraggableDealCard = memo(function DraggableDealCard(props: CardFact
     data: { deal: props.deal },
   });
   return (
-    <Card
+    <div
       ref={setNodeRef}
-      withBorder
-      padding="xs"
       className={`${classes.card} ${isDragging ? classes.cardDragging : ''}`}
       data-testid="deal-card"
       data-deal-id={props.deal.id}
       {...listeners}
     >
-      <Group gap={4} align="flex-start" wrap="nowrap">
-        <ActionIcon
-          ref={setActivatorNodeRef}
-          variant="subtle"
-          color="gray"
-          size="sm"
-          className={classes.handle}
-          {...attributes}
-          aria-label={t('card.move', { name: props.deal.name })}
-        >
-          <IconGripVertical size={16} />
-        </ActionIcon>
-        <CardBody {...props} />
-      </Group>
-    </Card>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className={classes.handle}
+        {...attributes}
+        aria-label={t('card.move', { name: props.deal.name })}
+      >
+        <IconGripVertical size={16} aria-hidden />
+      </button>
+      <CardBody {...props} />
+    </div>
   );
 });

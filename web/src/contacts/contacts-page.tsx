@@ -26,14 +26,8 @@ import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
 import { tagsColumn } from '../ui/tags-column.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
+import { contactsList } from './contacts-list.ts';
 
-const source = { path: '/contacts', specs: contactFieldSpecs, search: { kind: 'q' } } as const;
-const defaultView = {
-  sort: 'lastName',
-  filters: [],
-  search: '',
-  columns: ['name', 'email', 'jobTitle', 'accountId', 'lifecycleStage', 'ownerId', 'tags'],
-};
 const enumFields = { lifecycleStage: lifecycleStages, persona: personas, marketingConsent: consentStatuses };
 
 export function ContactsPage() {
@@ -55,9 +49,9 @@ export function ContactsPage() {
       <RecordList<Contact>
         list="contacts"
         title={t('title')}
-        source={source}
+        source={contactsList.source}
         columns={contactColumns(t, memberNamer(members), queryClient)}
-        defaultView={defaultView}
+        defaultView={contactsList.defaultView}
         filterFields={filterFields}
         rowLabel={contactName}
         searchLabel={t('search')}

@@ -4,7 +4,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../app/session.ts';
 import { type Pipeline, useMembers, usePipelines } from '../app/workspace-data.ts';
-import { type BoardFilters, dealsOf, noFilters, useBoardDeals } from '../board/board-deals.ts';
+import {
+  type BoardFilters,
+  boardPipeline,
+  chosenPipelineKey,
+  dealsOf,
+  noFilters,
+  useBoardDeals,
+} from '../board/board-deals.ts';
 import { BoardToolbar } from '../board/board-toolbar.tsx';
 import { BoardView } from '../board/board-view.tsx';
 import { NewDealModal } from '../board/new-deal-modal.tsx';
@@ -16,15 +23,15 @@ export function DealsBoardPage() {
   const me = useMe().data;
   const pipelines = usePipelines();
   const members = useMembers();
-  // The last pipeline looked at, remembered on this device.
   const [chosen, setChosen] = useLocalStorage<string | null>({
-    key: 'baken.board.pipeline',
+    key: chosenPipelineKey,
     defaultValue: null,
+    getInitialValueInEffect: false,
   });
   const [filters, setFilters] = useState<BoardFilters>(noFilters);
   const [newInStage, setNewInStage] = useState<string | undefined>();
   const list = pipelines.data ?? [];
-  const pipeline = list.find((item) => item.id === chosen) ?? list.find((item) => item.isDefault) ?? list[0];
+  const pipeline = boardPipeline(list, chosen);
   const editable = canWrite(me);
   const firstOpen = pipeline?.stages.find((stage) => stage.kind === 'open')?.id;
 

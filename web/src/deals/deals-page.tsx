@@ -21,14 +21,7 @@ import { ownerColumn } from '../ui/record-columns.ts';
 import { RecordList } from '../ui/record-list.tsx';
 import { tagsColumn } from '../ui/tags-column.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
-
-const source = { path: '/deals', specs: dealFieldSpecs, search: { kind: 'q' } } as const;
-const defaultView = {
-  sort: 'expectedCloseDate',
-  filters: [],
-  search: '',
-  columns: ['name', 'accountId', 'stageId', 'amount', 'expectedCloseDate', 'ownerId', 'tags'],
-};
+import { dealsList } from './deals-list.ts';
 
 /** Stages as "Pipeline · Stage" when there are several pipelines, so equal stage names differ. */
 export function stageChoices(pipelines: Pipeline[] | undefined): FieldChoice[] {
@@ -66,9 +59,9 @@ export function DealsPage() {
       <RecordList<Deal>
         list="deals"
         title={t('title')}
-        source={source}
+        source={dealsList.source}
         columns={dealColumns(t, memberNamer(members), stageName, queryClient)}
-        defaultView={defaultView}
+        defaultView={dealsList.defaultView}
         filterFields={filterFields}
         rowLabel={(row) => row.name}
         searchLabel={t('search')}

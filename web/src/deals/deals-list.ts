@@ -1,0 +1,14 @@
+// Where the deals list reads its rows and the view it opens with; the route prefetches its first
+// page from this before the page's code has loaded.
+import { dealFieldSpecs } from '@baken/core/deals/deal.schema';
+import type { ListDefinition } from '../ui/use-record-pages.ts';
+
+export const dealsList: ListDefinition = {
+  source: { path: '/deals', specs: dealFieldSpecs, search: { kind: 'q' } },
+  defaultView: {
+    sort: 'expectedCloseDate',
+    filters: [],
+    search: '',
+    columns: ['name', 'accountId', 'stageId', 'amount', 'expectedCloseDate', 'ownerId', 'tags'],
+  },
+};
