@@ -1,9 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // In development Vite serves the app and proxies the API to the server (npm start on port 3000).
+// The build writes a brotli and a gzip copy of every asset next to it; the server sends the one the
+// browser accepts without compressing anything per request.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   server: {
     port: 5173,
     proxy: { '/api': process.env.BAKEN_API_URL ?? 'http://localhost:3000' },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { buildApp } from '../src/app.ts';
+import { type BuildAppOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
@@ -16,12 +16,19 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database of the engine under test; `env` overrides configuration. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  return appOn(await openTestDatabase(), env);
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: BuildAppOptions = {},
+): Promise<TestApp> {
+  return appOn(await openTestDatabase(), env, options);
 }
 
 /** The real app over a given database; closing it closes the database. */
-export async function appOn(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
+export async function appOn(
+  database: Database,
+  env: Record<string, string> = {},
+  options: BuildAppOptions = {},
+): Promise<TestApp> {
   const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000', ...env });
   const ctx: AppContext = {
     db: database.db,
@@ -30,7 +37,7 @@ export async function appOn(database: Database, env: Record<string, string> = {}
     now: () => new Date(),
     newId: () => uuidv7(),
   };
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, ...options });
   await app.ready();
   return {
     app,

@@ -60,7 +60,18 @@ export async function registerWebApp(
   dist: string,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | null) | null> {
   if (!existsSync(join(dist, 'index.html'))) return null;
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // Asset names carry a hash of their content: a browser may keep them for good.
+    setHeaders: (reply, path) => {
+      if (path.startsWith(join(dist, 'assets')))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   return (request, reply) => {
     if (request.method !== 'GET' || /^\/(api|assets)\//.test(request.url)) return null;
     reply.sendFile('index.html', dist, { maxAge: 0 });
