@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PASSWORD, type RunningServer, screenshot, startServer } from './harness.ts';
+import {
+  apiClient,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
 
 // One signed-in page walks through the lists the way a user would, so each step builds on the last.
 describe('record lists', () => {
@@ -107,5 +115,90 @@ describe('record lists', () => {
     await page.getByRole('button', { name: 'Sluiten' }).last().click();
     await expect.poll(() => rows().count()).toBe(1);
     await screenshot(page, 'lists-after-delete');
+  });
+
+  /** The same user signed in in a fresh browser context: no cookies, no localStorage of the first. */
+  async function secondBrowser(): Promise<Page> {
+    const other = await newPage(browser);
+    const login = await other.request.post(`${server.url}/api/v1/auth/login`, {
+      data: { email: 'sanne@amstel.nl', password: PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`login: ${login.status()} ${await login.text()}`);
+    return other;
+  }
+
+  const viewsMenu = (on: Page) => on.getByRole('button', { name: 'Weergaven' });
+
+  it('keeps a saved view with the account: a second browser of the same user opens it', async () => {
+    await page.goto(`${server.url}/contacts`);
+    await rows().filter({ hasText: 'Jan Jansen' }).waitFor();
+    await page.getByLabel('Zoek op naam of e-mail').fill('jansen');
+    await viewsMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Huidige weergave opslaan…' }).click();
+    await page.getByLabel('Naam van de weergave').fill('Familie Jansen');
+    await screenshot(page, 'lists-save-view');
+    await page.getByRole('button', { name: 'Weergave opslaan' }).click();
+    await page.getByText('Weergave Familie Jansen opgeslagen.').waitFor();
+
+    const other = await secondBrowser();
+    await other.goto(`${server.url}/contacts`);
+    await other.getByTestId('record-row').first().waitFor();
+    expect(await other.getByLabel('Zoek op naam of e-mail').inputValue()).toBe('');
+    await viewsMenu(other).click();
+    await other.getByRole('menuitem', { name: 'Familie Jansen' }).click();
+    await expect.poll(() => other.getByLabel('Zoek op naam of e-mail').inputValue()).toBe('jansen');
+    await screenshot(other, 'lists-view-in-second-browser');
+
+    // Deleting offers an undo, which brings the view back for both browsers.
+    await viewsMenu(other).click();
+    await other.getByRole('button', { name: 'Weergave Familie Jansen verwijderen' }).click();
+    await other.getByRole('menuitem', { name: 'Familie Jansen' }).waitFor({ state: 'detached' });
+    await other.getByText('Weergave Familie Jansen verwijderd.').waitFor();
+    await screenshot(other, 'lists-view-deleted-undo');
+    await other.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await other.getByRole('menuitem', { name: 'Familie Jansen' }).waitFor();
+    await page.reload();
+    await viewsMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Familie Jansen' }).waitFor();
+    await page.keyboard.press('Escape');
+    await other.context().close();
+  });
+
+  it('moves the views an older version kept in this browser to the account, once', async () => {
+    const other = await secondBrowser();
+    const { me } = await apiClient(other, server.url);
+    const key = `baken.views.${me.user.id}.accounts`;
+    const local = [
+      {
+        name: 'Uit Utrecht',
+        view: {
+          sort: 'name',
+          filters: [{ field: 'city', op: 'contains', value: 'Utrecht' }],
+          search: 'bakkerij',
+          columns: ['name'],
+        },
+      },
+    ];
+    // Written on a page of the same origin that does not run the app, so the upload waits for the list.
+    await other.goto(`${server.url}/api/v1/health`);
+    await other.evaluate(([storageKey, views]) => localStorage.setItem(storageKey, views), [
+      key,
+      JSON.stringify(local),
+    ] as const);
+    await other.goto(`${server.url}/accounts`);
+    await other
+      .getByText('1 opgeslagen weergave uit deze browser wordt nu bij je account bewaard.')
+      .waitFor();
+    expect(await other.evaluate((storageKey) => localStorage.getItem(storageKey), key)).toBeNull();
+    await other.reload();
+    await viewsMenu(other).click();
+    await other.getByRole('menuitem', { name: 'Uit Utrecht' }).click();
+    await expect.poll(() => other.getByLabel('Zoek op naam of domein').inputValue()).toBe('bakkerij');
+    await other.context().close();
+
+    await page.goto(`${server.url}/accounts`);
+    await viewsMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Uit Utrecht' }).waitFor();
+    await page.keyboard.press('Escape');
   });
 });

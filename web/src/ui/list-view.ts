@@ -1,24 +1,15 @@
 // What a list shows: sort, filters, search and columns. Turned into the API's list query
-// (filter=field:operator:value repeated, sort=field or -field, q) and saved as a named view.
+// (filter=field:operator:value repeated, sort=field or -field, q) and saved as a named view; its
+// shape is core's, the one the saved-views API validates.
 import {
   type FieldKind,
   type FieldSpecs,
   type FilterOperator,
   operatorsOfKind,
 } from '@baken/core/records/list-query';
+import type { FilterRow, ListView } from '@baken/core/saved-views/saved-view.schema';
 
-export interface FilterRow {
-  field: string;
-  op: FilterOperator;
-  value: string;
-}
-
-export interface ListView {
-  sort: string;
-  filters: FilterRow[];
-  search: string;
-  columns: string[];
-}
+export type { FilterRow, ListView };
 
 /** How the search box reaches the API: `q`, or a `contains` filter where the API ignores q. */
 export type SearchMode = { kind: 'q' } | { kind: 'contains'; field: string };

@@ -1,3 +1,4 @@
+import type { SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -24,7 +25,7 @@ import { useSelection } from './use-selection.ts';
 
 export interface RecordListProps<T extends RecordRow> {
   /** Name of the list for saved views and the export file, e.g. `accounts`. */
-  list: string;
+  list: SavedViewList;
   title: string;
   source: ListSource;
   columns: RecordColumn<T>[];
