@@ -34,6 +34,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['core/src/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      // Pure logic of the web app (no DOM); the browser tests in e2e/ cover the pages.
+      { test: { name: 'web', include: ['web/src/**/*.test.ts'], env: { TZ: 'UTC' } } },
       ...engines.map(serverProject),
       ...(process.env.BAKEN_TEST_E2E === 'false' ? [] : [e2eProject]),
     ],

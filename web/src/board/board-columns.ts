@@ -1,37 +1,34 @@
-// Deals grouped into the columns of the board, with what each column header shows.
-import type { Deal } from '@baken/core/deals/deal.schema';
+// What the board shows of its data: a column's cards and head, and the owner's initials on a card.
+import type { ColumnPages, Deal, StageSummaryRow } from './board-deals.ts';
 
-export interface ColumnSummary {
-  deals: Deal[];
+export interface ColumnTotals {
   count: number;
   /** Sum of amounts in cents; deals in another currency than the workspace's are left out. */
   total: number;
 }
 
-/** Soonest expected close first, deals without a date last, so what needs attention is on top. */
-function byCloseDate(a: Deal, b: Deal): number {
-  const left = a.expectedCloseDate ?? '9999-12-31';
-  const right = b.expectedCloseDate ?? '9999-12-31';
-  return left === right ? a.name.localeCompare(b.name) : left < right ? -1 : 1;
+export function columnTotals(rows: StageSummaryRow[], stageId: string, currency: string): ColumnTotals {
+  let count = 0;
+  let total = 0;
+  for (const row of rows) {
+    if (row.stageId !== stageId) continue;
+    count += row.count;
+    if (row.currency === currency) total += row.amount;
+  }
+  return { count, total };
 }
 
-export function groupByStage(
-  deals: Deal[],
-  stageIds: string[],
-  currency: string,
-): Map<string, ColumnSummary> {
-  const columns = new Map<string, ColumnSummary>(
-    stageIds.map((id) => [id, { deals: [], count: 0, total: 0 }]),
-  );
-  for (const deal of deals) {
-    const column = columns.get(deal.stageId);
-    if (!column) continue;
-    column.deals.push(deal);
-    column.count += 1;
-    if (deal.currency === currency) column.total += deal.amount;
-  }
-  for (const column of columns.values()) column.deals.sort(byCloseDate);
-  return columns;
+/** A column's loaded cards in order; a card moved in before its page arrived is shown once. */
+export function cardsOf(data: ColumnPages | undefined): Deal[] {
+  const seen = new Set<string>();
+  const cards: Deal[] = [];
+  for (const page of data?.pages ?? [])
+    for (const deal of page.data) {
+      if (seen.has(deal.id)) continue;
+      seen.add(deal.id);
+      cards.push(deal);
+    }
+  return cards;
 }
 
 /** Initials of a member's name for the owner badge on a card: "Sanne de Vries" → "SV". */

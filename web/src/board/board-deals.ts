@@ -1,18 +1,30 @@
-// The deals of one pipeline for the board: every page of the list (keyset paging, 200 at a time),
-// because a column's count and total cover all its deals, not only the cards on screen.
+// The board's data. Column heads come from one summary request (count and amount per stage over
+// every matching deal, however many there are); each column then loads its own cards, soonest
+// expected close first, a page at a time. A pipeline with 100,000 won deals costs the same to open
+// as one with ten.
 import type { Deal } from '@baken/core/deals/deal.schema';
 import {
   type InfiniteData,
   infiniteQueryOptions,
   type QueryClient,
+  queryOptions,
   useInfiniteQuery,
+  useQuery,
 } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { get, type Page } from '../app/api.ts';
 import { type Pipeline, pipelinesQuery } from '../app/workspace-data.ts';
 
 export type { Deal };
-export type DealPages = InfiniteData<Page<Deal>, unknown>;
+export type ColumnPages = InfiniteData<Page<Deal>, unknown>;
+
+/** Count and amounts (cents) of one stage's deals in one currency, as /deals/summary answers. */
+export interface StageSummaryRow {
+  stageId: string;
+  currency: string;
+  count: number;
+  amount: number;
+  recurringAmount: number;
+}
 
 export interface BoardFilters {
   ownerId: string | null;
@@ -22,11 +34,13 @@ export interface BoardFilters {
 
 export const noFilters: BoardFilters = { ownerId: null, closeFrom: null, closeTo: null };
 
-/** Every board query starts with this, so a move or a new deal can update all of them at once. */
-export const boardDealsRoot = ['board-deals'] as const;
+/** Cards a column shows at first, and how many more each "show more" adds. */
+export const COLUMN_PAGE = 25;
 
-export const boardDealsKey = (pipelineId: string, filters: BoardFilters) =>
-  [...boardDealsRoot, pipelineId, filters] as const;
+/** Every board query starts with this, so a move or a new deal can update all of them at once. */
+export const boardRoot = ['board'] as const;
+
+const boardKey = (pipelineId: string, filters: BoardFilters) => [...boardRoot, pipelineId, filters] as const;
 
 export function listFilters(pipelineId: string, filters: BoardFilters): string[] {
   const list = [`pipelineId:eq:${pipelineId}`];
@@ -35,6 +49,36 @@ export function listFilters(pipelineId: string, filters: BoardFilters): string[]
   if (filters.closeTo) list.push(`expectedCloseDate:lte:${filters.closeTo}`);
   return list;
 }
+
+export function summaryQuery(pipelineId: string, filters: BoardFilters) {
+  return queryOptions({
+    queryKey: [...boardKey(pipelineId, filters), 'summary'] as const,
+    queryFn: async () =>
+      (await get<{ data: StageSummaryRow[] }>('/deals/summary', { filter: listFilters(pipelineId, filters) }))
+        .data,
+  });
+}
+
+export function columnQuery(pipelineId: string, filters: BoardFilters, stageId: string) {
+  return infiniteQueryOptions({
+    queryKey: [...boardKey(pipelineId, filters), 'column', stageId] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      get<Page<Deal>>('/deals', {
+        filter: [...listFilters(pipelineId, filters), `stageId:eq:${stageId}`],
+        sort: 'expectedCloseDate',
+        limit: COLUMN_PAGE,
+        cursor: pageParam,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const useBoardSummary = (pipelineId: string, filters: BoardFilters) =>
+  useQuery(summaryQuery(pipelineId, filters));
+
+export const useColumnDeals = (pipelineId: string, filters: BoardFilters, stageId: string) =>
+  useInfiniteQuery(columnQuery(pipelineId, filters, stageId));
 
 /** The last pipeline looked at on the board, remembered on this device (JSON, as useLocalStorage keeps it). */
 export const chosenPipelineKey = 'baken.board.pipeline';
@@ -54,59 +98,14 @@ function rememberedPipelineId(): string | null {
   }
 }
 
-function boardDealsQuery(pipelineId: string, filters: BoardFilters) {
-  return infiniteQueryOptions({
-    queryKey: boardDealsKey(pipelineId, filters),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      get<Page<Deal>>('/deals', { filter: listFilters(pipelineId, filters), limit: 200, cursor: pageParam }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
-
-/** Starts loading the board's deals before its page is rendered (from the route). */
+/** Starts loading the board's column heads and first cards before its page is rendered (from the route). */
 export async function prefetchBoard(queryClient: QueryClient): Promise<void> {
   const pipeline = boardPipeline(await queryClient.ensureQueryData(pipelinesQuery), rememberedPipelineId());
-  if (pipeline) await queryClient.prefetchInfiniteQuery(boardDealsQuery(pipeline.id, noFilters));
-}
-
-/** All deals of a pipeline, page after page; the board shows the first page while the rest loads. */
-export function useBoardDeals(pipelineId: string | undefined, filters: BoardFilters) {
-  const query = useInfiniteQuery({
-    ...boardDealsQuery(pipelineId ?? '', filters),
-    enabled: Boolean(pipelineId),
-  });
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  return query;
-}
-
-export function dealsOf(data: DealPages | undefined): Deal[] {
-  return data ? data.pages.flatMap((page) => page.data) : [];
-}
-
-/** Replaces one deal in every cached board page it appears in. */
-export function replaceDeal(queryClient: QueryClient, deal: Deal): void {
-  queryClient.setQueriesData<DealPages>({ queryKey: boardDealsRoot }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            data: page.data.map((item) => (item.id === deal.id ? deal : item)),
-          })),
-        }
-      : data,
-  );
-}
-
-/** Puts a just-created deal at the front of the board of its pipeline. */
-export function addDeal(queryClient: QueryClient, deal: Deal): void {
-  queryClient.setQueriesData<DealPages>({ queryKey: [...boardDealsRoot, deal.pipelineId] }, (data) => {
-    if (!data || data.pages.length === 0) return data;
-    const [first, ...rest] = data.pages as [Page<Deal>, ...Page<Deal>[]];
-    return { ...data, pages: [{ ...first, data: [deal, ...first.data] }, ...rest] };
-  });
+  if (!pipeline) return;
+  await Promise.all([
+    queryClient.prefetchQuery(summaryQuery(pipeline.id, noFilters)),
+    ...pipeline.stages.map((stage) =>
+      queryClient.prefetchInfiniteQuery(columnQuery(pipeline.id, noFilters, stage.id)),
+    ),
+  ]);
 }

@@ -1,11 +1,13 @@
 import { DndContext, type DragEndEvent, DragOverlay, rectIntersection } from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, Pipeline } from '../app/workspace-data.ts';
 import classes from './board.module.css';
+import { boardDeal } from './board-cache.ts';
 import { BoardColumn } from './board-column.tsx';
-import { groupByStage } from './board-columns.ts';
-import type { Deal } from './board-deals.ts';
+import { columnTotals } from './board-columns.ts';
+import type { BoardFilters, Deal, StageSummaryRow } from './board-deals.ts';
 import { announcements, dealOf, instructions, useBoardSensors } from './board-dnd.ts';
 import { type CardFacts, DealCardPreview } from './deal-card.tsx';
 import { LostReasonModal } from './lost-reason-modal.tsx';
@@ -13,7 +15,8 @@ import { useMoveDeal } from './use-move-deal.ts';
 
 interface Props {
   pipeline: Pipeline;
-  deals: Deal[];
+  filters: BoardFilters;
+  summary: StageSummaryRow[];
   members: Member[];
   currency: string;
   editable: boolean;
@@ -25,21 +28,13 @@ interface PendingLoss {
   stageId: string;
 }
 
-export function BoardView({ pipeline, deals, members, currency, editable, onAdd }: Props) {
+export function BoardView({ pipeline, filters, summary, members, currency, editable, onAdd }: Props) {
   const { t } = useTranslation('board');
+  const queryClient = useQueryClient();
   const sensors = useBoardSensors();
   const move = useMoveDeal();
   const [active, setActive] = useState<Deal | null>(null);
   const [pendingLoss, setPendingLoss] = useState<PendingLoss | null>(null);
-  const columns = useMemo(
-    () =>
-      groupByStage(
-        deals,
-        pipeline.stages.map((stage) => stage.id),
-        currency,
-      ),
-    [deals, pipeline.stages, currency],
-  );
   const facts = useCardFacts(members);
 
   const onDragEnd = ({ active: dragged, over }: DragEndEvent) => {
@@ -51,7 +46,7 @@ export function BoardView({ pipeline, deals, members, currency, editable, onAdd 
     else move.mutate({ deal, stageId: stage.id });
   };
   const names = {
-    deal: (id: string | number) => deals.find((deal) => deal.id === id)?.name ?? '',
+    deal: (id: string | number) => boardDeal(queryClient, String(id))?.name ?? '',
     stage: (id: string | number) => pipeline.stages.find((stage) => stage.id === id)?.name ?? '',
   };
 
@@ -65,20 +60,19 @@ export function BoardView({ pipeline, deals, members, currency, editable, onAdd 
       accessibility={{ announcements: announcements(t, names), screenReaderInstructions: instructions(t) }}
     >
       <div className={classes.board} data-testid="board">
-        {pipeline.stages.map((stage) => {
-          const column = columns.get(stage.id);
-          return column ? (
-            <BoardColumn
-              key={stage.id}
-              stage={stage}
-              column={column}
-              currency={currency}
-              editable={editable}
-              facts={facts}
-              onAdd={onAdd}
-            />
-          ) : null;
-        })}
+        {pipeline.stages.map((stage) => (
+          <BoardColumn
+            key={stage.id}
+            pipelineId={pipeline.id}
+            filters={filters}
+            stage={stage}
+            totals={columnTotals(summary, stage.id, currency)}
+            currency={currency}
+            editable={editable}
+            facts={facts}
+            onAdd={onAdd}
+          />
+        ))}
       </div>
       {/* Above the app shell, below modals: the lost-reason modal opens while the card settles. */}
       <DragOverlay zIndex={150}>{active ? <DealCardPreview {...facts(active)} /> : null}</DragOverlay>

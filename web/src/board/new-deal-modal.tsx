@@ -9,7 +9,8 @@ import { post } from '../app/api.ts';
 import type { Pipeline } from '../app/workspace-data.ts';
 import { fieldErrorsOf, messageOf } from '../ui/form-errors.ts';
 import { AccountSelect } from './account-select.tsx';
-import { addDeal, type Deal } from './board-deals.ts';
+import { placeOnBoards, resyncBoards } from './board-cache.ts';
+import type { Deal } from './board-deals.ts';
 
 interface Props {
   pipeline: Pipeline;
@@ -48,7 +49,8 @@ export function NewDealModal({ pipeline, currency, stageId, onClose }: Props) {
   const create = useMutation({
     mutationFn: (values: Values) => post<Deal>('/deals', toBody(pipeline.id, values)),
     onSuccess: (deal) => {
-      addDeal(queryClient, deal);
+      placeOnBoards(queryClient, null, deal);
+      void resyncBoards(queryClient, deal.pipelineId);
       void queryClient.invalidateQueries({ queryKey: ['deals'] });
       notifications.show({ color: 'green', message: t('form.created', { name: deal.name }) });
       onClose();

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../app/session.ts';
 import { type Pipeline, useMembers, usePipelines } from '../app/workspace-data.ts';
@@ -8,9 +8,8 @@ import {
   type BoardFilters,
   boardPipeline,
   chosenPipelineKey,
-  dealsOf,
   noFilters,
-  useBoardDeals,
+  useBoardSummary,
 } from '../board/board-deals.ts';
 import { BoardToolbar } from '../board/board-toolbar.tsx';
 import { BoardView } from '../board/board-view.tsx';
@@ -85,26 +84,22 @@ interface BoardProps {
 function PipelineBoard({ pipeline, filters, currency, editable, onAdd }: BoardProps) {
   const { t } = useTranslation('board');
   const members = useMembers();
-  const query = useBoardDeals(pipeline.id, filters);
-  const deals = useMemo(() => dealsOf(query.data), [query.data]);
-  if (query.error) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.isPending) return <BoardLoader />;
+  const summary = useBoardSummary(pipeline.id, filters);
+  if (summary.error) return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
+  if (summary.isPending) return <BoardLoader />;
   const filtered = Boolean(filters.ownerId || filters.closeFrom || filters.closeTo);
+  const empty = summary.data.every((row) => row.count === 0);
   return (
     <>
-      {query.hasNextPage && (
-        <Text size="xs" c="dimmed" role="status">
-          {t('loadingMore', { count: deals.length })}
-        </Text>
-      )}
-      {deals.length === 0 && (
+      {empty && (
         <Text c="dimmed" role="status">
           {filtered ? t('emptyFiltered') : t('empty')}
         </Text>
       )}
       <BoardView
         pipeline={pipeline}
-        deals={deals}
+        filters={filters}
+        summary={summary.data}
         members={members.data ?? []}
         currency={currency}
         editable={editable}

@@ -120,6 +120,14 @@ describe('list query plans', () => {
       [`ownerId:eq:${CURSOR_ID}`],
       'expectedCloseDate',
     ],
+    // A column of the deals board.
+    [
+      'deals',
+      'deals',
+      (db, ws, query) => listDeals(db, ws, query, {}),
+      [`pipelineId:eq:${CURSOR_ID}`, `stageId:eq:${CURSOR_ID}`],
+      'expectedCloseDate',
+    ],
   ];
   for (const [name, table, list, filter, sort] of filteredViews) {
     it(`reads ${name} filtered by ${filter.join(' and ')} and sorted by ${sort} from one index`, async () => {
