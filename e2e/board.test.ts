@@ -77,6 +77,8 @@ describe('deals board', () => {
     await page.getByRole('button', { name: 'Deal aanmaken' }).click();
     const created = card(column(page, 'Prospect'), 'Bakfietsen voor Gemeente Zaandam');
     await created.waitFor();
+    // The card is there at once; the form's modal is still fading out over the board.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await screenshot(page, 'board-created');
 
     const saved = page.waitForResponse(
@@ -138,6 +140,11 @@ describe('deals board', () => {
     await page.getByLabel('Eigenaar').first().click();
     await page.getByRole('option', { name: 'Sanne Bakker' }).click();
     await card(page, 'Wagenpark Bezorgdienst Snel').waitFor();
+    // The filter lives in the address: a reload (or a shared link) shows the same board.
+    await page.waitForURL(/[?&]owner=/);
+    await page.reload();
+    await card(page, 'Wagenpark Bezorgdienst Snel').waitFor();
+    expect(await page.getByLabel('Eigenaar').first().inputValue()).toBe('Sanne Bakker');
     const closingSoon = await apiCall<{ data: unknown[] }>(
       page,
       'GET',

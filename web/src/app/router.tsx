@@ -13,7 +13,7 @@ import {
 } from '@tanstack/react-router';
 import { accountsList } from '../accounts/accounts-list.ts';
 import { activitiesList } from '../activities/activities-list.ts';
-import { prefetchBoard } from '../board/board-deals.ts';
+import { filtersOf, parseBoardSearch, prefetchBoard } from '../board/board-deals.ts';
 import { contactsList } from '../contacts/contacts-list.ts';
 import { dealsList } from '../deals/deals-list.ts';
 import { type ListDefinition, prefetchList } from '../ui/use-record-pages.ts';
@@ -127,9 +127,11 @@ const boardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/board',
   component: lazyRouteComponent(() => import('../deals/deals-board-page.tsx'), 'DealsBoardPage'),
+  validateSearch: parseBoardSearch,
+  loaderDeps: ({ search }) => filtersOf(search),
   // Not awaited: the board shows its own loading state, and a failed prefetch is retried by the page.
-  loader: ({ context }) => {
-    void prefetchBoard(context.queryClient).catch(() => undefined);
+  loader: ({ context, deps }) => {
+    void prefetchBoard(context.queryClient, deps).catch(() => undefined);
   },
 });
 

@@ -34,6 +34,39 @@ export interface BoardFilters {
 
 export const noFilters: BoardFilters = { ownerId: null, closeFrom: null, closeTo: null };
 
+/** The board's filters in its address (`?owner=…&from=…&to=…`), so a reload or a shared link keeps them. */
+export interface BoardSearch {
+  owner?: string;
+  from?: string;
+  to?: string;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads the address's search part; a value that is not what it should be is left out, not an error. */
+export function parseBoardSearch(search: Record<string, unknown>): BoardSearch {
+  const valid = (value: unknown, pattern: RegExp) =>
+    typeof value === 'string' && pattern.test(value) ? value : undefined;
+  const parsed: BoardSearch = {};
+  const owner = valid(search.owner, uuidPattern);
+  const from = valid(search.from, datePattern);
+  const to = valid(search.to, datePattern);
+  if (owner) parsed.owner = owner;
+  if (from) parsed.from = from;
+  if (to) parsed.to = to;
+  return parsed;
+}
+
+export const filtersOf = (search: BoardSearch): BoardFilters => ({
+  ownerId: search.owner ?? null,
+  closeFrom: search.from ?? null,
+  closeTo: search.to ?? null,
+});
+
+export const searchOf = (filters: BoardFilters): BoardSearch =>
+  parseBoardSearch({ owner: filters.ownerId, from: filters.closeFrom, to: filters.closeTo });
+
 /** Cards a column shows at first, and how many more each "show more" adds. */
 export const COLUMN_PAGE = 25;
 
@@ -99,13 +132,13 @@ function rememberedPipelineId(): string | null {
 }
 
 /** Starts loading the board's column heads and first cards before its page is rendered (from the route). */
-export async function prefetchBoard(queryClient: QueryClient): Promise<void> {
+export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilters): Promise<void> {
   const pipeline = boardPipeline(await queryClient.ensureQueryData(pipelinesQuery), rememberedPipelineId());
   if (!pipeline) return;
   await Promise.all([
-    queryClient.prefetchQuery(summaryQuery(pipeline.id, noFilters)),
+    queryClient.prefetchQuery(summaryQuery(pipeline.id, filters)),
     ...pipeline.stages.map((stage) =>
-      queryClient.prefetchInfiniteQuery(columnQuery(pipeline.id, noFilters, stage.id)),
+      queryClient.prefetchInfiniteQuery(columnQuery(pipeline.id, filters, stage.id)),
     ),
   ]);
 }

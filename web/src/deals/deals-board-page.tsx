@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../app/session.ts';
@@ -8,13 +9,16 @@ import {
   type BoardFilters,
   boardPipeline,
   chosenPipelineKey,
-  noFilters,
+  filtersOf,
+  searchOf,
   useBoardSummary,
 } from '../board/board-deals.ts';
 import { BoardToolbar } from '../board/board-toolbar.tsx';
 import { BoardView } from '../board/board-view.tsx';
 import { NewDealModal } from '../board/new-deal-modal.tsx';
 import { messageOf } from '../ui/form-errors.ts';
+
+const boardRoute = getRouteApi('/app/deals/board');
 
 /** The deals of one pipeline as a kanban: a column per stage, moved by drag and drop. */
 export function DealsBoardPage() {
@@ -27,7 +31,10 @@ export function DealsBoardPage() {
     defaultValue: null,
     getInitialValueInEffect: false,
   });
-  const [filters, setFilters] = useState<BoardFilters>(noFilters);
+  const search = boardRoute.useSearch();
+  const navigate = boardRoute.useNavigate();
+  const filters = filtersOf(search);
+  const setFilters = (next: BoardFilters) => void navigate({ search: searchOf(next), replace: true });
   const [newInStage, setNewInStage] = useState<string | undefined>();
   const list = pipelines.data ?? [];
   const pipeline = boardPipeline(list, chosen);
