@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
@@ -20,6 +20,7 @@ import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './platform/http/problem.ts';
 import { decorateContext } from './platform/http/request-context.ts';
+import { responseSerializerCompiler } from './platform/http/response-serializer.ts';
 import { refuseUnstorableText } from './platform/http/storable-text.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { savedViewRoutes } from './saved-views/saved-views.routes.ts';
@@ -32,6 +33,8 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string };
   /** Folder of the built web app to serve at `/` (npm start); tests of the API leave it out. */
   webDist?: string;
+  /** Check every response body against its zod schema (slower); on by default under test (NODE_ENV=test). */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -42,7 +45,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     frameworkErrors: sendFrameworkProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    responseSerializerCompiler({ checkResponses: options.checkResponses ?? process.env.NODE_ENV === 'test' }),
+  );
   decorateContext(app, ctx);
   // JSON only: a text/plain body is what a cross-site form can send without a CORS preflight.
   app.removeContentTypeParser('text/plain');
