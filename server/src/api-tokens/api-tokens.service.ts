@@ -3,6 +3,7 @@ import { canManageWorkspace } from '@baken/core/platform/roles';
 import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
 import { TOKEN_PREFIX } from '../platform/auth/authenticate.ts';
+import { forgetCredentials } from '../platform/auth/credential-cache.ts';
 import { formatCredential, hashSecret, randomSecret } from '../platform/auth/secrets.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -55,4 +56,5 @@ export async function revokeApiToken(ctx: RequestContext, id: string): Promise<v
     await revokeToken(trx, ctx.actor.workspaceId, id, ctx.now());
     await audit(ctx, trx, 'delete', 'api_token', id, { name: token.name });
   });
+  forgetCredentials(ctx.db);
 }

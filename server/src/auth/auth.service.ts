@@ -7,6 +7,7 @@ import {
   deleteOtherSessionsOfUser,
   deleteSession,
 } from '../platform/auth/auth.repository.ts';
+import { forgetCredentials } from '../platform/auth/credential-cache.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '../platform/auth/secrets.ts';
 import { type ClientInfo, type NewSession, startSession } from '../platform/auth/sessions.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
@@ -63,7 +64,9 @@ export async function logIn(
 }
 
 export async function logOut(ctx: RequestContext): Promise<void> {
-  if (ctx.actor.sessionId) await deleteSession(ctx.db, ctx.actor.workspaceId, ctx.actor.sessionId);
+  if (!ctx.actor.sessionId) return;
+  await deleteSession(ctx.db, ctx.actor.workspaceId, ctx.actor.sessionId);
+  forgetCredentials(ctx.db);
 }
 
 export async function currentUser(ctx: RequestContext) {
@@ -125,4 +128,5 @@ export async function updateProfile(
     // A new password signs out every other session of this user.
     if (passwordHash) await deleteOtherSessionsOfUser(trx, user.id, ctx.actor.sessionId);
   });
+  if (passwordHash) forgetCredentials(ctx.db);
 }

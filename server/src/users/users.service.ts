@@ -3,6 +3,7 @@ import type { Role } from '@baken/core/platform/roles';
 import { canAssignRole, canManageWorkspace } from '@baken/core/platform/roles';
 import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
+import { forgetCredentials } from '../platform/auth/credential-cache.ts';
 import {
   formatCredential,
   hashPassword,
@@ -51,7 +52,7 @@ export async function members(ctx: RequestContext) {
 
 export async function changeRole(ctx: RequestContext, userId: string, role: Role) {
   assertAdmin(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
     const member = await findMember(trx, ctx.actor.workspaceId, userId);
     if (!member) throw notFound('User');
     if (!canAssignRole(ctx.actor.role, member.role as Role, role)) {
@@ -64,6 +65,9 @@ export async function changeRole(ctx: RequestContext, userId: string, role: Role
     await audit(ctx, trx, 'update', 'membership', userId, { role: { from: member.role, to: role } });
     return memberOut({ ...member, role });
   });
+  // Sessions and tokens act with the member's role: read it again on their next request.
+  forgetCredentials(ctx.db);
+  return changed;
 }
 
 export async function removeMember(ctx: RequestContext, userId: string): Promise<void> {
@@ -80,6 +84,7 @@ export async function removeMember(ctx: RequestContext, userId: string): Promise
     await deleteMembership(trx, ctx.actor.workspaceId, userId);
     await audit(ctx, trx, 'delete', 'membership', userId, { email: member.email, role: member.role });
   });
+  forgetCredentials(ctx.db);
 }
 
 export async function invitations(ctx: RequestContext) {

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { findApiToken, findSession, touchApiToken } from './auth.repository.ts';
+import { credentialCache } from './credential-cache.ts';
 import { parseCredential, sameHash } from './secrets.ts';
 
 export const SESSION_COOKIE = 'baken_session';
@@ -19,11 +20,15 @@ const unauthenticated = () =>
 async function actorOfToken(ctx: AppContext, value: string): Promise<Actor> {
   const credential = parseCredential(TOKEN_PREFIX, value);
   if (!credential) throw unauthenticated();
-  const token = await findApiToken(ctx.db, credential.workspaceId, credential.id);
+  const token = await credentialCache(ctx.db).lookup(`token:${credential.workspaceId}:${credential.id}`, () =>
+    findApiToken(ctx.db, credential.workspaceId, credential.id),
+  );
   if (!token || !sameHash(credential.secret, token.tokenHash)) throw unauthenticated();
   if (token.revokedAt) throw new AppError('unauthenticated', 'This API token has been revoked.');
   const now = ctx.now();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    // Noted in the cached row first, so that concurrent requests do not all write it.
+    token.lastUsedAt = now;
     await touchApiToken(ctx.db, credential.workspaceId, credential.id, now);
   }
   return {
@@ -46,7 +51,10 @@ function sameText(a: string, b: string): boolean {
 async function actorOfSession(ctx: AppContext, request: FastifyRequest, value: string): Promise<Actor> {
   const credential = parseCredential(SESSION_PREFIX, value);
   if (!credential) throw unauthenticated();
-  const session = await findSession(ctx.db, credential.workspaceId, credential.id);
+  const session = await credentialCache(ctx.db).lookup(
+    `session:${credential.workspaceId}:${credential.id}`,
+    () => findSession(ctx.db, credential.workspaceId, credential.id),
+  );
   if (!session || !sameHash(credential.secret, session.tokenHash)) throw unauthenticated();
   if (session.expiresAt.getTime() <= ctx.now().getTime()) {
     throw new AppError('unauthenticated', 'Your session has expired: sign in again.');
