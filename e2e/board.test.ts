@@ -157,4 +157,25 @@ describe('deals board', () => {
     await page.waitForTimeout(600);
     await screenshot(page, 'board-phone');
   });
+
+  it('shows a long column 25 cards at a time, its head counting them all', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const stage = stageId('Closed won');
+    for (let index = 1; index <= 27; index++)
+      await apiCall(page, 'POST', '/deals', {
+        name: `Fietsplan ${String(index).padStart(2, '0')}`,
+        stageId: stage,
+        amount: 10000,
+        expectedCloseDate: `2027-01-${String(index).padStart(2, '0')}`,
+      });
+    await page.reload();
+    const won = column(page, 'Closed won');
+    await card(won, 'Fietsplan 01').waitFor();
+    expect(await won.getByTestId('deal-card').count()).toBe(25);
+    expect(await won.getByTestId('column-count').textContent()).toBe('27');
+    await won.getByRole('button', { name: 'Toon er nog 2' }).click();
+    await card(won, 'Fietsplan 27').waitFor();
+    expect(await won.getByTestId('deal-card').count()).toBe(27);
+    await screenshot(page, 'board-long-column');
+  });
 });

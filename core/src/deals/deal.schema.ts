@@ -62,6 +62,29 @@ export const dealResponse = z.object({
 });
 export type Deal = z.infer<typeof dealResponse>;
 
+/** Count and amounts (minor units) of a stage's matching deals in one currency: a board column's head. */
+export const stageSummaryRow = z.object({
+  stageId: z.uuid(),
+  currency: z.string(),
+  count: z.number().int(),
+  amount: z.number(),
+  recurringAmount: z.number(),
+});
+
+/** One request for a whole board: every column's head and its first cards. */
+export const dealBoardQuery = z.strictObject({
+  pipelineId: z.uuid({ error: 'Not a valid pipeline id.' }),
+  filter: z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const dealBoardResponse = z.object({
+  summary: z.array(stageSummaryRow),
+  columns: z.array(
+    z.object({ stageId: z.uuid(), data: z.array(dealResponse), nextCursor: z.string().nullable() }),
+  ),
+});
+
 export const dealContactInput = z.strictObject({ role: optionalText(100) });
 export const dealContactResponse = z.object({
   contactId: z.uuid(),

@@ -1,9 +1,12 @@
 import {
+  dealBoardQuery,
+  dealBoardResponse,
   dealContactInput,
   dealContactResponse,
   dealCreateInput,
   dealResponse,
   dealUpdateInput,
+  stageSummaryRow,
 } from '@baken/core/deals/deal.schema';
 import { idParams, listQuery } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +16,7 @@ import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { contextOf } from '../platform/http/request-context.ts';
 import {
   contactsOfDeal,
+  dealBoard,
   dealService,
   dealSummary,
   linkContactToDeal,
@@ -23,17 +27,7 @@ const tags = ['deals'];
 const dealContactParams = z.strictObject({ id: z.uuid(), contactId: z.uuid() });
 const dealContactsResponse = z.object({ data: z.array(dealContactResponse) });
 const summaryQuery = listQuery.pick({ filter: true });
-const summaryResponse = z.object({
-  data: z.array(
-    z.object({
-      stageId: z.uuid(),
-      currency: z.string(),
-      count: z.number().int(),
-      amount: z.number(),
-      recurringAmount: z.number(),
-    }),
-  ),
-});
+const summaryResponse = z.object({ data: z.array(stageSummaryRow) });
 
 export async function dealRoutes(app: FastifyInstance): Promise<void> {
   registerCrudRoutes(
@@ -62,6 +56,22 @@ export async function dealRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({ data: await dealSummary(contextOf(request), request.query.filter) }),
+  );
+  // Untyped like the CRUD lists: the rows go out as read, and the compiled serializer shapes them.
+  app.get<{ Querystring: z.output<typeof dealBoardQuery> }>(
+    '/deals/board',
+    {
+      schema: {
+        tags,
+        summary:
+          "A pipeline's deals board in one request: every stage's count and amounts over all matching " +
+          'deals, and its first deals by expected close date with the cursor for more (GET /deals with ' +
+          'filter=stageId:eq:<stage>&sort=expectedCloseDate)',
+        querystring: dealBoardQuery,
+        response: { 200: dealBoardResponse },
+      },
+    },
+    async (request) => dealBoard(contextOf(request), request.query),
   );
   api.get(
     '/deals/:id/contacts',

@@ -1,5 +1,6 @@
 import { customFieldSpecs } from '@baken/core/custom-fields/custom-field-values';
 import {
+  type dealBoardQuery,
   type dealCreateInput,
   dealFieldSpecs,
   type dealUpdateInput,
@@ -9,7 +10,7 @@ import { parseFilters } from '@baken/core/records/list-query';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { definitionsOf } from '../custom-fields/custom-fields.service.ts';
-import { entryStage, stageById } from '../pipelines/pipelines.service.ts';
+import { entryStage, pipeline, stageById } from '../pipelines/pipelines.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -142,6 +143,26 @@ export async function dealSummary(ctx: RequestContext, filter: string | string[]
   const definitions = await definitionsOf(ctx.db, ctx.actor.workspaceId, 'deal');
   const filters = parseFilters(filter, dealFieldSpecs, customFieldSpecs(definitions));
   return stageSummary(ctx.db, ctx.actor.workspaceId, filters);
+}
+
+/**
+ * A board: the column heads over every matching deal of the pipeline, and each stage's first deals
+ * in the order and with the cursors of the deals list, so "show more" simply asks that list.
+ */
+export async function dealBoard(ctx: RequestContext, query: z.output<typeof dealBoardQuery>) {
+  const board = await pipeline(ctx, query.pipelineId);
+  const filter = [`pipelineId:eq:${board.id}`, ...[query.filter ?? []].flat()];
+  const summary = await dealSummary(ctx, filter);
+  const columns = [];
+  for (const stage of board.stages) {
+    const page = await dealService.list(ctx, {
+      filter: [...filter, `stageId:eq:${stage.id}`],
+      sort: 'expectedCloseDate',
+      limit: query.limit,
+    });
+    columns.push({ stageId: stage.id, ...page });
+  }
+  return { summary, columns };
 }
 
 /** The company a deal is with: activities logged on the deal show on it too. */

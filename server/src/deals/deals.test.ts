@@ -359,6 +359,81 @@ describe('deals', () => {
     });
   });
 
+  describe('board', () => {
+    interface Board {
+      summary: { stageId: string; currency: string; count: number; amount: number }[];
+      columns: { stageId: string; data: Deal[]; nextCursor: string | null }[];
+    }
+
+    it("answers every stage's head and first deals in close-date order, with the list's cursor for more", async () => {
+      const board = await owner.ok<Pipeline>('POST', '/api/v1/pipelines', {
+        name: unique('Board'),
+        stages: [
+          { name: 'Open', probability: 20 },
+          { name: 'Won', probability: 100, kind: 'won' },
+        ],
+      });
+      const open = stageNamed(board, 'Open').id;
+      const won = stageNamed(board, 'Won').id;
+      const dates = ['2027-03-01', null, '2027-01-15', '2027-02-01'];
+      for (const [index, expectedCloseDate] of dates.entries())
+        await createDeal(owner, {
+          name: `Open ${index}`,
+          pipelineId: board.id,
+          stageId: open,
+          expectedCloseDate,
+        });
+      await createDeal(owner, { name: 'Binnen', pipelineId: board.id, stageId: won, amount: 5_000 });
+
+      const answer = await owner.ok<Board>('GET', `${DEALS}/board?pipelineId=${board.id}&limit=3`);
+      expect(answer.columns.map((column) => column.stageId)).toEqual([open, won]);
+      const [openColumn, wonColumn] = answer.columns;
+      expect(openColumn?.data.map((deal) => deal.expectedCloseDate)).toEqual([
+        '2027-01-15',
+        '2027-02-01',
+        '2027-03-01',
+      ]);
+      expect(wonColumn?.data.map((deal) => deal.name)).toEqual(['Binnen']);
+      expect(wonColumn?.nextCursor).toBeNull();
+      const rest = await owner.ok<{ data: Deal[] }>(
+        'GET',
+        `${DEALS}?filter=pipelineId:eq:${board.id}&filter=stageId:eq:${open}&sort=expectedCloseDate` +
+          `&limit=3&cursor=${encodeURIComponent(openColumn?.nextCursor ?? '')}`,
+      );
+      expect(rest.data.map((deal) => deal.name)).toEqual(['Open 1']);
+      expect(answer.summary).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ stageId: open, currency: 'EUR', count: 4 }),
+          expect.objectContaining({ stageId: won, currency: 'EUR', count: 1, amount: 5_000 }),
+        ]),
+      );
+    });
+
+    it('applies the filters to the heads and the cards alike', async () => {
+      const tag = unique('board');
+      await createDeal(owner, { name: 'Tagged', tags: [tag], amount: 300 });
+      await createDeal(owner, { name: 'Untagged', amount: 400 });
+      const answer = await owner.ok<Board>(
+        'GET',
+        `${DEALS}/board?pipelineId=${sales.id}&filter=tags:contains:${tag}`,
+      );
+      expect(answer.columns.flatMap((column) => column.data.map((deal) => deal.name))).toEqual(['Tagged']);
+      expect(answer.summary).toEqual([
+        expect.objectContaining({ stageId: stage('Prospect').id, count: 1, amount: 300 }),
+      ]);
+    });
+
+    it('answers 404 for a pipeline that does not exist, and refuses a bad filter with 422', async () => {
+      expectProblem(await owner.get(`${DEALS}/board?pipelineId=0190a000-0000-7000-8000-000000000000`), 404);
+      expectProblem(
+        await owner.get(`${DEALS}/board?pipelineId=${sales.id}&filter=colour:eq:red`),
+        422,
+        'filter',
+      );
+      expectProblem(await owner.get(`${DEALS}/board?pipelineId=nope`), 422, 'pipelineId');
+    });
+  });
+
   describe('lists', () => {
     let tag: string;
     let rows: Deal[];

@@ -200,6 +200,9 @@ describe('workspace isolation', () => {
     expect(ownerOfA.statusCode).toBe(422);
     const link = await ownerB.put(`/api/v1/deals/${ids.deals}/contacts/${mine.id}`, {});
     expect(link.statusCode).toBe(404);
+    const board = await ownerB.get(`/api/v1/deals/board?pipelineId=${ids.pipelines}`);
+    expect(board.statusCode).toBe(404);
+    expect(board.body).not.toContain(names.deal);
   });
 
   it('rejects a session cookie whose workspace part was changed to another workspace', async () => {

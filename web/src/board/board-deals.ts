@@ -1,8 +1,9 @@
-// The board's data. Column heads come from one summary request (count and amount per stage over
-// every matching deal, however many there are); each column then loads its own cards, soonest
-// expected close first, a page at a time. A pipeline with 100,000 won deals costs the same to open
-// as one with ten.
-import type { Deal } from '@baken/core/deals/deal.schema';
+// The board's data. One request (/deals/board) brings the column heads (count and amount per stage
+// over every matching deal, however many there are) and each column's first cards, soonest expected
+// close first; it fills the cache of the heads and of each column, which then live on their own:
+// "show more" asks the deals list for a column's next page, a move refetches only the heads. A
+// pipeline with 100,000 won deals costs the same to open as one with ten.
+import type { Deal, dealBoardResponse } from '@baken/core/deals/deal.schema';
 import {
   type InfiniteData,
   infiniteQueryOptions,
@@ -11,6 +12,7 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { get, type Page } from '../app/api.ts';
 import { type Pipeline, pipelinesQuery } from '../app/workspace-data.ts';
 
@@ -75,13 +77,18 @@ export const boardRoot = ['board'] as const;
 
 const boardKey = (pipelineId: string, filters: BoardFilters) => [...boardRoot, pipelineId, filters] as const;
 
-export function listFilters(pipelineId: string, filters: BoardFilters): string[] {
-  const list = [`pipelineId:eq:${pipelineId}`];
+function filterParams(filters: BoardFilters): string[] {
+  const list: string[] = [];
   if (filters.ownerId) list.push(`ownerId:eq:${filters.ownerId}`);
   if (filters.closeFrom) list.push(`expectedCloseDate:gte:${filters.closeFrom}`);
   if (filters.closeTo) list.push(`expectedCloseDate:lte:${filters.closeTo}`);
   return list;
 }
+
+export const listFilters = (pipelineId: string, filters: BoardFilters): string[] => [
+  `pipelineId:eq:${pipelineId}`,
+  ...filterParams(filters),
+];
 
 export function summaryQuery(pipelineId: string, filters: BoardFilters) {
   return queryOptions({
@@ -107,8 +114,34 @@ export function columnQuery(pipelineId: string, filters: BoardFilters, stageId: 
   });
 }
 
-export const useBoardSummary = (pipelineId: string, filters: BoardFilters) =>
-  useQuery(summaryQuery(pipelineId, filters));
+/**
+ * The whole board in one request, put into the caches of the heads and the columns. Kept apart from
+ * the board's other keys (a move edits those) and never refetched by itself: the heads and columns
+ * refresh on their own.
+ */
+export function boardQuery(queryClient: QueryClient, pipelineId: string, filters: BoardFilters) {
+  return queryOptions({
+    queryKey: ['board-load', pipelineId, filters] as const,
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async () => {
+      const board = await get<z.infer<typeof dealBoardResponse>>('/deals/board', {
+        pipelineId,
+        filter: filterParams(filters),
+        limit: COLUMN_PAGE,
+      });
+      queryClient.setQueryData(summaryQuery(pipelineId, filters).queryKey, board.summary);
+      for (const column of board.columns)
+        queryClient.setQueryData(columnQuery(pipelineId, filters, column.stageId).queryKey, {
+          pages: [{ data: column.data, nextCursor: column.nextCursor }],
+          pageParams: [null],
+        });
+      return board.columns.length;
+    },
+  });
+}
+
+export const useBoardSummary = (pipelineId: string, filters: BoardFilters, enabled: boolean) =>
+  useQuery({ ...summaryQuery(pipelineId, filters), enabled });
 
 export const useColumnDeals = (pipelineId: string, filters: BoardFilters, stageId: string) =>
   useInfiniteQuery(columnQuery(pipelineId, filters, stageId));
@@ -134,11 +167,5 @@ function rememberedPipelineId(): string | null {
 /** Starts loading the board's column heads and first cards before its page is rendered (from the route). */
 export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilters): Promise<void> {
   const pipeline = boardPipeline(await queryClient.ensureQueryData(pipelinesQuery), rememberedPipelineId());
-  if (!pipeline) return;
-  await Promise.all([
-    queryClient.prefetchQuery(summaryQuery(pipeline.id, filters)),
-    ...pipeline.stages.map((stage) =>
-      queryClient.prefetchInfiniteQuery(columnQuery(pipeline.id, filters, stage.id)),
-    ),
-  ]);
+  if (pipeline) await queryClient.prefetchQuery(boardQuery(queryClient, pipeline.id, filters));
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { type Pipeline, useMembers, usePipelines } from '../app/workspace-data.t
 import {
   type BoardFilters,
   boardPipeline,
+  boardQuery,
   chosenPipelineKey,
   filtersOf,
   searchOf,
@@ -90,10 +92,13 @@ interface BoardProps {
 
 function PipelineBoard({ pipeline, filters, currency, editable, onAdd }: BoardProps) {
   const { t } = useTranslation('board');
+  const queryClient = useQueryClient();
   const members = useMembers();
-  const summary = useBoardSummary(pipeline.id, filters);
-  if (summary.error) return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
-  if (summary.isPending) return <BoardLoader />;
+  const load = useQuery(boardQuery(queryClient, pipeline.id, filters));
+  const summary = useBoardSummary(pipeline.id, filters, load.isSuccess);
+  const error = load.error ?? summary.error;
+  if (error) return <LoadError error={error} onRetry={() => void (load.error ? load : summary).refetch()} />;
+  if (!summary.data) return <BoardLoader />;
   const filtered = Boolean(filters.ownerId || filters.closeFrom || filters.closeTo);
   const empty = summary.data.every((row) => row.count === 0);
   return (
