@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
+import { jobTypes } from './job-types.ts';
 import { loadConfig } from './platform/config.ts';
 import { ensureWebBuild, WEB_DIST } from './platform/http/web-app.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
 import { openRuntime } from './platform/runtime.ts';
 
 const usage = `Usage: baken <command> [options]
@@ -21,8 +23,14 @@ async function start(): Promise<void> {
   const { ctx, database, applied } = await openRuntime(config);
   const app = await buildApp(ctx, hasWebApp ? { webDist: WEB_DIST } : {});
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
+  const jobs = new JobRunner(ctx, jobTypes, {
+    ...config.jobs,
+    log: (message, details) => app.log.warn(details, message),
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Running jobs stop at their next checkpoint and go back to the queue for the next start.
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -30,6 +38,7 @@ async function start(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  await jobs.start();
   app.log.info(`Baken is running on ${config.publicUrl} (database: ${ctx.engine})`);
 }
 

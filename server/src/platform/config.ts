@@ -17,6 +17,10 @@ export interface Config {
   loginRateLimit: number;
   /** Requests per minute per IP on other public endpoints (setup, invitations). */
   publicRateLimit: number;
+  /** Background jobs: how often an idle queue is polled, and the lease after which a dead server's job runs again. */
+  jobs: { pollMs: number; leaseSeconds: number };
+  /** Largest import file accepted, in bytes. */
+  importMaxBytes: number;
 }
 
 /** Every environment variable Baken reads (README lists them too). */
@@ -40,5 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.BAKEN_TRUST_PROXY === 'true',
     loginRateLimit: Number.parseInt(env.BAKEN_LOGIN_RATE_LIMIT ?? '10', 10),
     publicRateLimit: Number.parseInt(env.BAKEN_PUBLIC_RATE_LIMIT ?? '30', 10),
+    jobs: {
+      pollMs: Number.parseInt(env.BAKEN_JOB_POLL_MS ?? '1000', 10),
+      leaseSeconds: Number.parseInt(env.BAKEN_JOB_LEASE_SECONDS ?? '60', 10),
+    },
+    importMaxBytes: Number.parseInt(env.BAKEN_IMPORT_MAX_MB ?? '512', 10) * 1024 * 1024,
   };
 }

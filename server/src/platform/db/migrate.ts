@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { ensureJobSchema } from '../jobs/job-schema.ts';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS_DIR = new URL('../../../migrations/', import.meta.url);
@@ -58,6 +59,8 @@ export async function migrate(db: Kysely<DB>, options: { upTo?: number } = {}): 
     });
     if (ran) applied.push(migration.name);
   }
+  // pg-boss keeps its queues in a schema of its own, installed and upgraded by its own plans.
+  if (options.upTo === undefined) await ensureJobSchema(db);
   return applied;
 }
 
