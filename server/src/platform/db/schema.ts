@@ -148,6 +148,7 @@ export interface AccountTable {
   description: string | null;
   tags: Defaulted<string[]>;
   custom: Custom;
+  externalId: Defaulted<string | null>;
   searchText: GeneratedText;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
@@ -172,6 +173,7 @@ export interface ContactTable {
   consentSource: string | null;
   tags: Defaulted<string[]>;
   custom: Custom;
+  externalId: Defaulted<string | null>;
   searchText: GeneratedText;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
@@ -263,6 +265,62 @@ export interface ActivityTable {
   updatedAt: UpdatedAt;
 }
 
+export interface ImportTable {
+  workspaceId: string;
+  id: string;
+  createdBy: string | null;
+  recordType: 'contact' | 'account';
+  status: 'uploaded' | 'checking' | 'checked' | 'queued' | 'running' | 'completed' | 'failed' | 'undone';
+  fileName: string;
+  fileSize: number;
+  fileFormat: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  sample: JSONColumnType<string[][], string, string>;
+  totalRows: number;
+  mapping: JSONColumnType<unknown[], string, string>;
+  options: JSONColumnType<Record<string, unknown>, string, string>;
+  rowsDone: Defaulted<number>;
+  createdCount: Defaulted<number>;
+  updatedCount: Defaulted<number>;
+  unchangedCount: Defaulted<number>;
+  failedCount: Defaulted<number>;
+  checkResult: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  error: string | null;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  undoneAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ImportFileChunkTable {
+  workspaceId: string;
+  importId: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface ImportRecordTable {
+  workspaceId: string;
+  importId: string;
+  recordType: 'contact' | 'account';
+  recordId: string;
+  rowNumber: number;
+  action: 'created' | 'updated';
+  before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  writtenAt: Timestamp;
+}
+
+export interface ImportFailureTable {
+  workspaceId: string;
+  importId: string;
+  rowNumber: number;
+  reason: string;
+  cells: string[];
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -288,5 +346,9 @@ export interface DB {
   dealStageChanges: DealStageChangeTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
+  imports: ImportTable;
+  importFileChunks: ImportFileChunkTable;
+  importRecords: ImportRecordTable;
+  importFailures: ImportFailureTable;
   schemaMigrations: SchemaMigrationTable;
 }
