@@ -43,8 +43,9 @@ describe('record lists', () => {
     await page.getByRole('textbox', { name: 'Domein', exact: true }).fill('geen domein');
     await page.getByRole('textbox', { name: 'Plaats', exact: true }).fill('Utrecht');
     await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
-    // The server's problem+json names the field; the form shows its message next to that input.
-    await page.getByText('Enter a domain such as acme.nl.').waitFor();
+    // The server's problem+json names the field, in the user's language; the form shows its message
+    // next to that input.
+    await page.getByText(/^Vul een domein in zoals acme\.nl/).waitFor();
     await page.getByRole('textbox', { name: 'Domein', exact: true }).fill('bakkerijjansen.nl');
     await page.getByRole('button', { name: 'Bedrijf aanmaken' }).click();
     await rows().filter({ hasText: 'Bakkerij Jansen' }).waitFor();

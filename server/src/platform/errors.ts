@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly kind: ErrorKind,
     readonly detail: string,
     readonly fields: FieldError[] = [],
+    /** Already in the language the request asked for (request validation); others are translated on the way out. */
+    readonly localized = false,
   ) {
     super(detail);
     this.name = 'AppError';

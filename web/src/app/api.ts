@@ -1,5 +1,6 @@
 // The typed client of Baken's REST API: JSON in and out, problem+json errors as ApiError, and the
 // CSRF token from /auth/me on every write (the session cookie itself is HttpOnly).
+import { currentLanguage } from './i18n.ts';
 
 export interface FieldError {
   field: string;
@@ -54,7 +55,11 @@ export async function api<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server answers its messages (validation, errors) in the language the user chose.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {

@@ -2,6 +2,7 @@ import { InputError } from '@baken/core/shared/input-error';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError, statusOfKind, titleOfKind } from '../errors.ts';
+import { type Language, languageOf, translate, translateIssue } from '../i18n/translate.ts';
 import { appErrorOfDatabaseError } from './database-errors.ts';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -18,38 +19,48 @@ interface ZodIssueLike {
   instancePath: string;
   keyword: string;
   message: string;
-  params: { keys?: string[] };
+  params: { keys?: string[] } & Record<string, unknown>;
 }
 
 function fieldOf(path: string): string {
   return path.replace(/^\//, '').replaceAll('/', '.');
 }
 
-function validationFieldErrors(issues: ZodIssueLike[]): FieldError[] {
+function validationFieldErrors(issues: ZodIssueLike[], language: Language): FieldError[] {
   return issues.flatMap((issue) => {
     const base = fieldOf(issue.instancePath);
     if (issue.keyword === 'unrecognized_keys' && issue.params.keys) {
       return issue.params.keys.map((key) => ({
         field: base ? `${base}.${key}` : key,
-        message: 'Unknown field: remove it or check its spelling.',
+        message: translate('Unknown field: remove it or check its spelling.', language),
       }));
     }
-    return [{ field: base || '(body)', message: issue.message }];
+    const message = translateIssue(
+      { ...issue.params, code: issue.keyword, message: issue.message },
+      language,
+    );
+    return [{ field: base || '(body)', message }];
   });
 }
 
-function appErrorOf(error: unknown): AppError {
+/** "The body has 2 errors: …", said in the language asked for; the field messages are translated already. */
+function validationDetail(where: string, fields: FieldError[], language: Language): string {
+  const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  const english =
+    fields.length === 1
+      ? `The ${where} has an error: {list}`
+      : `The ${where} has ${fields.length} errors: {list}`;
+  return translate(english, language).replace('{list}', list);
+}
+
+function appErrorOf(error: unknown, language: Language): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof InputError)
     return new AppError('invalid', error.message, [{ field: error.field, message: error.message }]);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = validationFieldErrors(error.validation as unknown as ZodIssueLike[]);
+    const fields = validationFieldErrors(error.validation as unknown as ZodIssueLike[], language);
     const where = (error as { validationContext?: string }).validationContext ?? 'request';
-    return new AppError(
-      'invalid',
-      `The ${where} has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
-      fields,
-    );
+    return new AppError('invalid', validationDetail(where, fields, language), fields, true);
   }
   const databaseError = appErrorOfDatabaseError(error);
   if (databaseError) return databaseError;
@@ -76,17 +87,38 @@ function appErrorOf(error: unknown): AppError {
   return new AppError('internal', 'Something went wrong on our side. It has been logged; try again.');
 }
 
+/** The detail and field messages of an error in the language asked for. */
+function localized(error: AppError, language: Language): Pick<Problem, 'detail' | 'errors'> {
+  if (error.localized || language === 'en')
+    return { detail: error.detail, ...(error.fields.length > 0 ? { errors: error.fields } : {}) };
+  const fields = error.fields.map((field) => ({ ...field, message: translate(field.message, language) }));
+  const [only] = error.fields;
+  // invalidField and InputError say "field: message" or the message alone; keep that shape.
+  const detail =
+    only && fields.length === 1 && error.detail === only.message
+      ? (fields[0]?.message ?? error.detail)
+      : only && fields.length === 1 && error.detail === `${only.field}: ${only.message}`
+        ? `${only.field}: ${fields[0]?.message ?? only.message}`
+        : translate(error.detail, language);
+  return { detail, ...(fields.length > 0 ? { errors: fields } : {}) };
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const status = statusOfKind[error.kind];
+  const language = languageOf(request.headers['accept-language']);
   const problem: Problem = {
     type: `urn:baken:problem:${error.kind}`,
-    title: titleOfKind[error.kind],
+    title: translate(titleOfKind[error.kind], language),
     status,
-    detail: error.detail,
+    ...localized(error, language),
     instance: request.url.split('?')[0] ?? request.url,
-    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
   };
-  return reply.status(status).type('application/problem+json').send(problem);
+  return reply
+    .status(status)
+    .header('content-language', language)
+    .header('vary', 'accept-language')
+    .type('application/problem+json')
+    .send(problem);
 }
 
 /**
@@ -98,7 +130,7 @@ export function sendFrameworkProblem(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  sendProblem(reply, request, appErrorOf(error));
+  sendProblem(reply, request, appErrorOf(error, languageOf(request.headers['accept-language'])));
 }
 
 type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
@@ -106,7 +138,7 @@ type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyRep
 /** Errors become problem+json; unknown routes too, unless `pages` answers them (the web app). */
 export function registerProblemHandlers(app: FastifyInstance, pages: PageFallback | null = null): void {
   app.setErrorHandler((error, request, reply) => {
-    const appError = appErrorOf(error);
+    const appError = appErrorOf(error, languageOf(request.headers['accept-language']));
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
     if (appError.kind === 'rate_limited') {
       const retry = reply.getHeader('retry-after');
