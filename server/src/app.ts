@@ -15,6 +15,7 @@ import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           customFieldRoutes,
           savedViewRoutes,
           timelineRoutes,
+          industryCodeRoutes,
         ]) {
           await protectedApi.register(routes);
         }

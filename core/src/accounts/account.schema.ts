@@ -4,11 +4,14 @@ import {
   domainField,
   emailField,
   moneyField,
+  normalisedField,
   phoneField,
   urlField,
 } from '../records/fields.ts';
 import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
+import { normalizeKvkNumber } from '../validation/kvk.ts';
+import { normalizeVatNumber } from '../validation/vat.ts';
 
 export const customerStatuses = [
   'prospect',
@@ -29,25 +32,10 @@ const accountFields = {
   city: optionalText(200),
   region: optionalText(200),
   country: countryField,
-  kvkNumber: z
-    .string()
-    .trim()
-    .transform((value) => value.replace(/[\s.]/g, ''))
-    .refine((value) => value === '' || /^\d{8}$/.test(value), { error: 'A KvK number has 8 digits.' })
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .optional(),
-  vatNumber: z
-    .string()
-    .trim()
-    .transform((value) => value.replace(/[\s.]/g, '').toUpperCase())
-    .refine((value) => value === '' || /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(value), {
-      error: 'Use a VAT number such as NL123456789B01.',
-    })
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .optional(),
-  industryCode: optionalText(20),
+  kvkNumber: normalisedField(50, normalizeKvkNumber),
+  vatNumber: normalisedField(50, normalizeVatNumber),
+  /** Checked against the SBI list by the service (`account-input.ts`), so the list stays out of the web app. */
+  industryCode: optionalText(200),
   employeeCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
   annualRevenue: moneyField.nullable().optional(),
   foundedYear: z.number().int().min(1000).max(2100).nullable().optional(),

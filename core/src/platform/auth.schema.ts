@@ -89,6 +89,13 @@ export const workspaceUpdateInput = z.strictObject({
     .regex(/^[A-Z]{3}$/, { error: 'Use a three-letter ISO currency code such as EUR.' })
     .optional(),
   locale: locale.optional(),
+  /** Where national phone numbers are read when a record has no country of its own. */
+  defaultCountry: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: 'Use a two-letter country code such as NL or BE.' }))
+    .optional(),
 });
 
 export const meResponse = z.object({
@@ -105,6 +112,7 @@ export const meResponse = z.object({
     timeZone: z.string(),
     currency: z.string(),
     locale: z.string(),
+    defaultCountry: z.string(),
   }),
   role: roleSchema,
   via: z.enum(['session', 'token']),

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../shared/calendar-date.ts';
+import type { Checked } from '../validation/checked.ts';
+import { hostOf } from '../validation/domain.ts';
+import { cleanEmail, isEmail } from '../validation/email.ts';
 
 /**
- * Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`;
- * internationalised names are stored in their ASCII (punycode) form, as DNS knows them.
+ * A text field checked by one of the pure normalisers of `core/src/validation/`: the value becomes its
+ * normal form, or the request fails on this field with the normaliser's message. Empty text is null.
  */
-export function normalizeDomain(value: string): string {
-  const host = value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[/?#:].*$/, '');
-  if (!/\P{ASCII}/u.test(host) || !URL.canParse(`http://${host}`)) return host;
-  return new URL(`http://${host}`).hostname;
+export function normalisedField(max: number, check: (raw: string) => Checked<string | null>) {
+  return z
+    .string()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .transform((raw, ctx) => {
+      const checked = check(raw);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    })
+    .nullable()
+    .optional();
 }
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -21,7 +27,7 @@ const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}
 export const domainField = z
   .string()
   .max(300)
-  .transform(normalizeDomain)
+  .transform(hostOf)
   .refine((value) => value === '' || HOST.test(value), { error: 'Enter a domain such as acme.nl.' })
   .transform((value) => (value === '' ? null : value))
   .nullable()
@@ -41,25 +47,27 @@ export const urlField = z
   .nullable()
   .optional();
 
+/** `Jan <Jan@Acme.nl>` and `mailto:jan@acme.nl` become `jan@acme.nl` (see `cleanEmail`). */
 export const emailField = z
   .string()
-  .trim()
-  .max(254)
-  .transform((value) => value.toLowerCase())
-  .refine((value) => value === '' || z.email().safeParse(value).success, {
+  .max(500)
+  .transform(cleanEmail)
+  .refine((value) => value.length <= 254, { error: 'An email address has at most 254 characters.' })
+  .refine((value) => value === '' || isEmail(value), {
     error: 'Enter a valid email address, like name@company.nl.',
   })
   .transform((value) => (value === '' ? null : value))
   .nullable()
   .optional();
 
+/**
+ * Any way of writing a phone number; the service turns it into E.164 (`core/src/validation/phone.ts`)
+ * because that needs the record's or the workspace's country, which a request schema cannot know.
+ */
 export const phoneField = z
   .string()
   .trim()
-  .max(50)
-  .refine((value) => value === '' || /^[+()\d\s./-]{5,50}$/.test(value), {
-    error: 'Enter a phone number of digits, spaces and + ( ) - only.',
-  })
+  .max(50, { error: 'Use at most 50 characters.' })
   .transform((value) => (value === '' ? null : value))
   .nullable()
   .optional();

@@ -1,9 +1,7 @@
 import { parse } from 'tldts';
-import { type Checked, invalid, quoted, valid } from './checked.ts';
+import { type Checked, quoted, valid } from './checked.ts';
 import { cleanEmail } from './email.ts';
 import { freeMailDomains } from './free-mail-domains.ts';
-
-export const domainMessage = 'Enter a domain such as acme.nl.';
 
 /**
  * Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`;
@@ -42,7 +40,11 @@ export function normalizeDomain(raw: string): Checked<string | null> {
   const host = hostOf(raw);
   if (host === '') return valid(null);
   const domain = registrableDomain(host);
-  return domain ? valid(domain) : invalid(`${domainMessage} ${quoted(raw)} has no public domain ending.`);
+  if (domain) return valid(domain);
+  return {
+    ok: false,
+    message: `Enter a domain such as acme.nl; ${quoted(raw)} has no public domain ending.`,
+  };
 }
 
 /** The registrable domain of a web address, or null when it has none. */

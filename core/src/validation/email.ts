@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { type Checked, invalid, valid } from './checked.ts';
-
-export const emailMessage = 'Enter a valid email address, like name@company.nl.';
+import { type Checked, valid } from './checked.ts';
 
 const address = z.email();
 
@@ -29,5 +27,7 @@ export function isEmail(value: string): boolean {
 export function normalizeEmail(raw: string): Checked<string | null> {
   const value = cleanEmail(raw);
   if (value === '') return valid(null);
-  return isEmail(value) ? valid(value) : invalid(emailMessage);
+  return isEmail(value)
+    ? valid(value)
+    : { ok: false, message: 'Enter a valid email address, like name@company.nl.' };
 }

@@ -80,13 +80,19 @@ describe('searchIndustryCodes', () => {
     expect(searchIndustryCodes('62.0').map((entry) => entry.code)).toEqual(['6201', '6202', '6203', '6209']);
   });
 
-  it('finds codes by the start of words in Dutch or English, accents ignored', () => {
+  it('finds codes by words in their Dutch or English title, inside compounds too, accents ignored', () => {
     expect(searchIndustryCodes('software').map((entry) => entry.code)).toEqual(
       expect.arrayContaining(['6201', '5829']),
     );
     expect(searchIndustryCodes('bouw install').map((entry) => entry.code)).toContain('4329');
+    expect(searchIndustryCodes('installatie').map((entry) => entry.code)).toContain('4321');
     expect(searchIndustryCodes('plumbing').map((entry) => entry.code)).toEqual(['4322', '4674']);
     expect(searchIndustryCodes('financiele hold').map((entry) => entry.code)).toEqual(['70', '6420', '7010']);
+  });
+
+  it('answers a detailed code the list does not carry with its nearest listed parent', () => {
+    expect(searchIndustryCodes('62.09.1').map((entry) => entry.code)).toEqual(['6209']);
+    expect(searchIndustryCodes('0499')).toEqual([]);
   });
 
   it('answers a section letter with that section', () => {

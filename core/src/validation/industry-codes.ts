@@ -1,4 +1,4 @@
-import { type Checked, invalid, quoted, valid } from './checked.ts';
+import { type Checked, quoted, valid } from './checked.ts';
 import { sbiCodes } from './sbi-codes.ts';
 
 export interface IndustryCode {
@@ -18,9 +18,7 @@ const fold = (text: string) =>
 
 const searchable = sbiCodes.map(([code, nl, en]) => ({
   entry: byCode.get(code)!,
-  words: fold(`${nl} ${en}`)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean),
+  text: fold(`${nl} ${en}`),
 }));
 
 /**
@@ -56,7 +54,10 @@ export function normalizeIndustryCode(raw: string): Checked<string | null> {
   const code = codeOf(raw);
   if (code === '') return valid(null);
   if (/^(?:[A-U]|\d{2,5})$/.test(code) && industryCodeEntry(code)) return valid(code);
-  return invalid(`Use an SBI code such as 62.01 (software development); ${quoted(raw)} is not one.`);
+  return {
+    ok: false,
+    message: `Use an SBI code such as 62.01 (software development); ${quoted(raw)} is not one.`,
+  };
 }
 
 /** The title of a code in Dutch or English, from the code itself or its nearest listed parent. */
@@ -66,25 +67,30 @@ export function industryCodeLabel(code: string, locale: 'nl' | 'en'): string | n
 
 /**
  * Codes for a picker: by the start of the code (`62`, `62.0`) or by words of the title in either
- * language (`software`, `bouw install`), every word matching the start of a title word. Broad
+ * language (`software`, `bouw install`), every word found somewhere in a title (Dutch joins words:
+ * `installatie` should find `bouwinstallatie`); a detailed
+ * code that is not listed finds its nearest listed parent. Broad
  * codes (sections, divisions) come before the detailed ones, then in code order.
  */
 export function searchIndustryCodes(query: string, limit = 20): IndustryCode[] {
   const q = query.trim();
   if (q === '') return sbiCodes.slice(0, limit).map(([code]) => byCode.get(code)!);
   const code = q.replace(/[.\s]/g, '').toUpperCase();
-  const matches = /^\d+$/.test(code)
+  let matches = /^\d+$/.test(code)
     ? searchable.filter(({ entry }) => entry.code.startsWith(code))
     : /^[A-U]$/.test(code)
       ? searchable.filter(({ entry }) => entry.code === code)
       : [];
+  // A detailed code the list does not carry (`62091`) finds its nearest listed parent.
+  const parent = matches.length === 0 && /^\d{3,5}$/.test(code) ? industryCodeEntry(code) : null;
+  if (parent) matches = [{ entry: parent.entry, text: '' }];
   const words = fold(q)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const byWords =
     matches.length > 0 || words.length === 0
       ? []
-      : searchable.filter((item) => words.every((word) => item.words.some((w) => w.startsWith(word))));
+      : searchable.filter((item) => words.every((word) => item.text.includes(word)));
   const rank = (entry: IndustryCode) => (/^[A-U]$/.test(entry.code) ? 0 : entry.code.length);
   return [...matches, ...byWords]
     .map(({ entry }) => entry)

@@ -1,6 +1,4 @@
-import { type Checked, invalid, quoted, valid } from './checked.ts';
-
-export const kvkMessage = 'A KvK number has 8 digits.';
+import { type Checked, quoted, valid } from './checked.ts';
 
 /**
  * A KvK (Dutch Chamber of Commerce) number: 8 digits. Accepts the forms people type and registers
@@ -13,5 +11,6 @@ export function normalizeKvkNumber(raw: string): Checked<string | null> {
     .trim()
     .replace(/^k\.?v\.?k\.?(?:[\s-]*(?:nummer|nr\.?|number|no\.?))?\s*[:.#-]?/i, '')
     .replace(/[\s.-]/g, '');
-  return /^\d{8}$/.test(value) ? valid(value) : invalid(`${kvkMessage} ${quoted(raw)} is not.`);
+  if (/^\d{8}$/.test(value)) return valid(value);
+  return { ok: false, message: `A KvK number has 8 digits; ${quoted(raw)} does not.` };
 }

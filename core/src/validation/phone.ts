@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { type Checked, invalid, quoted, valid } from './checked.ts';
+import { type Checked, quoted, valid } from './checked.ts';
 
 // The `max` metadata knows which number ranges each country has given out (and whether a number is
 // a mobile or a landline), not only their lengths as `min` does: `+31 20 123 456` (too short) and
@@ -31,11 +31,12 @@ export function normalizePhone(
     parsed = undefined;
   }
   if (!parsed?.isValid()) {
-    return invalid(
-      !country || /^(\+|00)/.test(cleaned)
-        ? `Not a valid phone number: ${quoted(raw)}.`
-        : `Not a valid phone number for ${country}: ${quoted(raw)}. Numbers of other countries start with + and the country code.`,
-    );
+    if (!country || /^(\+|00)/.test(cleaned))
+      return { ok: false, message: `Not a valid phone number: ${quoted(raw)}.` };
+    return {
+      ok: false,
+      message: `Not a valid phone number for ${country}: ${quoted(raw)}. Numbers of other countries start with + and the country code.`,
+    };
   }
   return valid(parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number);
 }

@@ -1,4 +1,4 @@
-import { type Checked, invalid, quoted, valid } from './checked.ts';
+import { type Checked, quoted, valid } from './checked.ts';
 
 /**
  * A postcode as the country writes it. The Netherlands: four digits (not starting with 0), a space and
@@ -13,13 +13,16 @@ export function normalizePostcode(raw: string, country: string | null | undefine
     const match = /^([1-9]\d{3})\s?([A-Za-z]{2})$/.exec(value.replace(/^NL[\s-]?/i, ''));
     const letters = match?.[2]?.toUpperCase();
     if (!match || letters === 'SA' || letters === 'SD' || letters === 'SS')
-      return invalid(`Use a Dutch postcode such as 1234 AB; ${quoted(raw)} is not one.`);
+      return { ok: false, message: `Use a Dutch postcode such as 1234 AB; ${quoted(raw)} is not one.` };
     return valid(`${match[1]} ${letters}`);
   }
   if (country === 'BE') {
     const digits = value.replace(/^B(?:E)?[\s-]?/i, '');
     if (!/^[1-9]\d{3}$/.test(digits))
-      return invalid(`Use a Belgian postcode of four digits such as 1000; ${quoted(raw)} is not one.`);
+      return {
+        ok: false,
+        message: `Use a Belgian postcode of four digits such as 1000; ${quoted(raw)} is not one.`,
+      };
     return valid(digits);
   }
   return valid(value);

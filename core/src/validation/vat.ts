@@ -1,6 +1,4 @@
-import { type Checked, invalid, quoted, valid } from './checked.ts';
-
-export const vatMessage = 'Use a VAT number such as NL123456789B01.';
+import { type Checked, quoted, valid } from './checked.ts';
 
 /**
  * The VAT numbers of the EU member states as VIES knows them: the country prefix (EL for Greece, XI
@@ -96,11 +94,22 @@ export function normalizeVatNumber(raw: string): Checked<string | null> {
   if (shortDutch) value = `NL${shortDutch[1]!.padStart(9, '0')}${shortDutch[2]}`;
   const country = value.slice(0, 2);
   const number = value.slice(2);
-  const fail = (why: string) => invalid<string | null>(`${vatMessage} ${quoted(raw)} ${why}`);
-  if (!/^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(value)) return fail('does not start with a country code.');
+  if (!/^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(value))
+    return {
+      ok: false,
+      message: `Use a VAT number with its country code, such as NL123456789B01; ${quoted(raw)} is not one.`,
+    };
   const format = euFormats[country];
-  if (format && !format.test(number)) return fail(`does not have the format of ${country} VAT numbers.`);
-  if (country === 'NL' && !isDutchVatNumber(number)) return fail('fails the check digits of NL numbers.');
-  if (country === 'BE' && !isBelgianVatNumber(number)) return fail('fails the check digits of BE numbers.');
+  if (format && !format.test(number))
+    return {
+      ok: false,
+      message: `Not a valid VAT number: ${quoted(raw)} does not have the format of ${country} numbers.`,
+    };
+  const checkDigits = country === 'NL' ? isDutchVatNumber : country === 'BE' ? isBelgianVatNumber : null;
+  if (checkDigits && !checkDigits(number))
+    return {
+      ok: false,
+      message: `Not a valid VAT number: ${quoted(raw)} fails the check digits of ${country} numbers.`,
+    };
   return valid(value);
 }

@@ -86,6 +86,7 @@ export async function currentUser(ctx: RequestContext) {
       timeZone: workspace.timeZone,
       currency: workspace.currency,
       locale: workspace.locale,
+      defaultCountry: workspace.defaultCountry,
     },
     role: actor.role as Role,
     via: actor.via,

@@ -28,7 +28,7 @@ describe('contacts', () => {
   afterAll(() => test.close());
 
   describe('create, read, change, delete', () => {
-    it('creates a contact with a lower-cased email and trimmed names', async () => {
+    it('creates a contact with a lower-cased email, trimmed names and the phone number in E.164', async () => {
       const response = await owner.post(CONTACTS, {
         firstName: ' Fatma ',
         lastName: 'Öztürk',
@@ -41,7 +41,7 @@ describe('contacts', () => {
         firstName: 'Fatma',
         lastName: 'Öztürk',
         email: 'fatma.ozturk@example.nl',
-        phone: '+31 6 1234 5678',
+        phone: '+31612345678',
         lifecycleStage: 'mql',
         marketingConsent: 'unknown',
         accountId: null,

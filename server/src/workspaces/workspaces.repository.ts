@@ -28,7 +28,23 @@ export function findWorkspace(db: Kysely<DB>, id: string) {
 export async function updateWorkspace(
   db: Kysely<DB>,
   id: string,
-  patch: { name?: string; timeZone?: string; currency?: string; locale?: string; updatedAt: Date },
+  patch: {
+    name?: string;
+    timeZone?: string;
+    currency?: string;
+    locale?: string;
+    defaultCountry?: string;
+    updatedAt: Date;
+  },
 ): Promise<void> {
   await db.updateTable('workspaces').set(patch).where('id', '=', id).execute();
+}
+
+export async function findDefaultCountry(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('workspaces')
+    .select('defaultCountry')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.defaultCountry;
 }

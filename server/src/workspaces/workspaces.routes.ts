@@ -11,6 +11,7 @@ const workspaceResponse = z.object({
   timeZone: z.string(),
   currency: z.string(),
   locale: z.string(),
+  defaultCountry: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -28,7 +29,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Change name, time zone, currency or language (admins)',
+        summary: 'Change name, time zone, currency, language or default country (admins)',
         body: workspaceUpdateInput,
         response: { 200: workspaceResponse },
       },

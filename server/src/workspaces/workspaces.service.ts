@@ -10,6 +10,7 @@ import { toApi } from '../platform/records/serialize.ts';
 import { addMembership, createUser } from '../users/user-accounts.ts';
 import {
   countWorkspaces,
+  findDefaultCountry,
   findWorkspace,
   insertWorkspace,
   lockSetup,
@@ -19,6 +20,11 @@ import {
 type Db = AppContext['db'];
 
 export const workspaceById = (db: Db, id: string) => findWorkspace(db, id);
+
+/** The country national phone numbers are read in when a record has no country of its own. */
+export async function defaultCountryOf(db: Db, workspaceId: string): Promise<string> {
+  return (await findDefaultCountry(db, workspaceId)) ?? 'NL';
+}
 
 /** Whether first-run setup has happened: some workspace exists. */
 export async function isSetUp(db: Db): Promise<boolean> {

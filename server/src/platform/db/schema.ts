@@ -16,6 +16,7 @@ export interface WorkspaceTable {
   timeZone: Defaulted<string>;
   currency: Defaulted<string>;
   locale: Defaulted<string>;
+  defaultCountry: Defaulted<string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
