@@ -14,6 +14,7 @@ import { backupRoutes } from './backup/backup.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
+import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           apiTokenRoutes,
           auditRoutes,
           accountRoutes,
+          enrichmentRoutes,
           contactRoutes,
           pipelineRoutes,
           dealRoutes,

@@ -29,7 +29,13 @@ export async function appOn(
   env: Record<string, string> = {},
   options: BuildAppOptions = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ BAKEN_LOGIN_RATE_LIMIT: '1000', BAKEN_PUBLIC_RATE_LIMIT: '1000', ...env });
+  // Enrichment providers off unless a test switches them on: no test may reach a site on the internet.
+  const config = loadConfig({
+    BAKEN_LOGIN_RATE_LIMIT: '1000',
+    BAKEN_PUBLIC_RATE_LIMIT: '1000',
+    BAKEN_ENRICHMENT_PROVIDERS: 'none',
+    ...env,
+  });
   const ctx: AppContext = {
     db: database.db,
     engine: database.engine,

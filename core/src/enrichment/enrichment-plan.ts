@@ -17,7 +17,7 @@ import {
 
 const profileSchemas: Record<ProfileField, z.ZodType> = {
   socialLinks: z
-    .record(z.enum(socialNetworks), z.url({ protocol: /^https?$/ }).max(500))
+    .partialRecord(z.enum(socialNetworks), z.url({ protocol: /^https?$/ }).max(500))
     .refine((links) => Object.keys(links).length > 0),
   language: z.string().regex(/^[a-z]{2,3}$/),
 };
@@ -54,7 +54,8 @@ export function cleanFinding(finding: Finding): Finding | null {
 const isEmpty = (value: unknown) =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Equal as field values: empty equals empty, lists compare as sets ignoring case, objects by their keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     const set = new Set(a.map((value) => String(value).toLowerCase()));

@@ -71,7 +71,8 @@ export const enrichRequest = z.strictObject({
 });
 export type EnrichRequest = z.output<typeof enrichRequest>;
 
-const time = z.union([z.string(), z.date()]);
+// Written as ISO 8601 by the response serializer.
+const time = z.string();
 
 export const fieldSourceResponse = z.object({
   field: z.string(),

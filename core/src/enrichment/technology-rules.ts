@@ -226,12 +226,12 @@ export const technologyRules: readonly TechnologyRule[] = [
     name: 'HubSpot',
     category: 'marketing-automation',
     scriptSrc: [
-      'js\\.hs-scripts\\.com',
-      'js\\.hsforms\\.net',
-      'js\\.hs-analytics\\.net',
-      'js\\.hscollectedforms\\.net',
+      'js(-[a-z0-9]+)?\\.hs-scripts\\.com',
+      'js(-[a-z0-9]+)?\\.hsforms\\.net',
+      'js(-[a-z0-9]+)?\\.hs-analytics\\.net',
+      'js(-[a-z0-9]+)?\\.hscollectedforms\\.net',
     ],
-    html: ['hbspt\\.forms\\.create', 'js\\.hs-scripts\\.com'],
+    html: ['hbspt\\.forms\\.create', 'js(-[a-z0-9]+)?\\.hs-scripts\\.com'],
     cookies: ['^hubspotutk$', '^__hstc$'],
   },
   {

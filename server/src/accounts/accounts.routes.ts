@@ -1,5 +1,6 @@
 import { accountCreateInput, accountResponse, accountUpdateInput } from '@baken/core/accounts/account.schema';
 import type { FastifyInstance } from 'fastify';
+import { recordingUserEdits } from '../enrichment/field-sources.ts';
 import { registerCrudRoutes } from '../platform/http/crud-routes.ts';
 import { accountService } from './accounts.service.ts';
 
@@ -15,6 +16,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       update: accountUpdateInput,
       response: accountResponse,
     },
-    accountService,
+    // A person's changes mark the fields as theirs, which enrichment then leaves alone.
+    recordingUserEdits(accountService),
   );
 }

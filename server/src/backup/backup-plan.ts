@@ -28,6 +28,9 @@ export interface TablePlan {
 export const excludedTables: Record<string, string> = {
   schema_migrations: 'the header carries the schema version',
   sessions: 'sessions are credentials: restored users sign in again',
+  company_register: 'a copy of the operator’s register file, loaded again from it on first use',
+  company_register_files:
+    'which version of the register file is loaded; empty after a restore, so it loads again',
 };
 
 /** The tables to back up, parents before children, so that a restore satisfies every foreign key. */

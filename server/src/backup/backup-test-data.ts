@@ -77,6 +77,8 @@ export async function fillWorkspace(
     technologies: ['Exact Online', 'Shopify'],
     tags: ['Partner', 'Bakkerij'],
   });
+  // A person's edit records where the field's value came from (account_field_sources).
+  await owner.ok('PATCH', `${api}/accounts/${account.id}`, { city: 'Zwolle' });
   const jan = await owner.ok<{ id: string }>('POST', `${api}/contacts`, {
     firstName: 'Jan',
     lastName: 'de Jong',

@@ -17,6 +17,7 @@ import type { Engine } from '../platform/db/database.ts';
 import { runBackup, runRestore } from './backup.command.ts';
 import { restoreBackup, writeBackup } from './backup.service.ts';
 import { parseLine, rowLine } from './backup-file.ts';
+import { excludedTables } from './backup-plan.ts';
 import { apiAnswers, bearer, emailOf, fillWorkspace, logIn, openApp } from './backup-test-data.ts';
 
 let dir: string;
@@ -105,13 +106,11 @@ describe('baken backup and restore', () => {
   });
   afterAll(() => source?.close());
 
-  it('takes every table of the schema except schema_migrations and sessions', async () => {
+  it('takes every table of the schema except the ones it excludes (excludedTables)', async () => {
     const schema = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(source.ctx.db);
-    const expected = schema.rows
-      .map((row) => row.name)
-      .filter((name) => name !== 'schema_migrations' && name !== 'sessions');
+    const expected = schema.rows.map((row) => row.name).filter((name) => !(name in excludedTables));
     const end = parseLine((await linesOf(file)).at(-1)!, 0);
     if (end.kind !== 'end') throw new Error('no end marker');
     expect(Object.keys(end.rows).sort()).toEqual(expected.sort());

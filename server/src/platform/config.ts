@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type EnrichmentConfig, loadEnrichmentConfig } from '../enrichment/enrichment-config.ts';
 import type { DatabaseTarget } from './db/database.ts';
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   jobs: { pollMs: number; leaseSeconds: number };
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
+  /** Enrichment providers and the limits of the website reader (BAKEN_ENRICHMENT_*, BAKEN_REGISTER_*). */
+  enrichment: EnrichmentConfig;
 }
 
 /** Every environment variable Baken reads (README lists them too). */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseSeconds: Number.parseInt(env.BAKEN_JOB_LEASE_SECONDS ?? '60', 10),
     },
     importMaxBytes: Number.parseInt(env.BAKEN_IMPORT_MAX_MB ?? '512', 10) * 1024 * 1024,
+    enrichment: loadEnrichmentConfig(env, publicUrl),
   };
 }

@@ -4,7 +4,14 @@ import { openTestDatabase } from '../../../test/database.ts';
 import type { Database } from './database.ts';
 
 // The rules that let tables be distributed by workspace (docs/scaling.md), checked on the real schema.
-const GLOBAL_TABLES = ['schema_migrations', 'users', 'workspaces'];
+// The company register is the operator's reference data, read by every workspace.
+const GLOBAL_TABLES = [
+  'schema_migrations',
+  'users',
+  'workspaces',
+  'company_register',
+  'company_register_files',
+];
 
 describe('schema rules', () => {
   let database: Database;
