@@ -6,11 +6,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
 import { useMembers } from '../app/workspace-data.ts';
+import { IndustryCodeSelect } from '../records/industry-code.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
 import { listQueryKey } from '../ui/use-record-pages.ts';
 
-const blank = { name: '', domain: '', city: '', customerStatus: 'prospect', ownerId: null as string | null };
+const blank = {
+  name: '',
+  domain: '',
+  phone: '',
+  city: '',
+  industryCode: null as string | null,
+  customerStatus: 'prospect',
+  ownerId: null as string | null,
+};
 
 /** "New company": the few fields needed to start; the rest is filled in on the company page. */
 export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -39,7 +48,14 @@ export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClo
             placeholder="voorbeeld.nl"
             {...form.getInputProps('domain')}
           />
+          <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} />
           <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
+          <IndustryCodeSelect
+            label={t('fields.industryCode')}
+            value={form.values.industryCode}
+            onChange={(code) => form.setFieldValue('industryCode', code)}
+            error={form.errors.industryCode}
+          />
           <Select
             label={t('fields.customerStatus')}
             data={customerStatuses.map((value) => ({ value, label: t(`values.customerStatus.${value}`) }))}

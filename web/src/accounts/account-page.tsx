@@ -3,9 +3,11 @@ import { Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { contactName, formatMoney, formatNumber } from '../app/format.ts';
+import { formatPhone } from '../app/phone-format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
 import { CreateContactModal, CreateDealModal } from '../records/create-related.tsx';
+import { IndustryCodeEditor, useIndustryCodeLabel } from '../records/industry-code.tsx';
 import {
   ClearableSelectEditor,
   EmailEditor,
@@ -30,14 +32,17 @@ function AccountFields({ account }: { account: Account }) {
   const { t } = useTranslation('records');
   const members = useMembers().data;
   const field = useRecordFields('account', account);
+  const homeCountry = useMe().data?.workspace.defaultCountry;
+  const industry = useIndustryCodeLabel(account.industryCode);
   const owner = members?.find((member) => member.id === account.ownerId)?.name;
   return (
     <FieldGrid>
       {field('name', TextEditor)}
       {field('domain', TextEditor)}
       {field('website', UrlEditor)}
-      {field('phone', PhoneEditor)}
+      {field('phone', PhoneEditor, { display: formatPhone(account.phone, homeCountry) })}
       {field('email', EmailEditor)}
+      {field('postalCode', TextEditor)}
       {field('city', TextEditor)}
       {field('country', TextEditor)}
       {field('customerStatus', SelectEditor, {
@@ -51,7 +56,9 @@ function AccountFields({ account }: { account: Account }) {
       {field('annualRevenue', MoneyEditor, {
         display: account.annualRevenue === null ? '' : formatMoney(account.annualRevenue),
       })}
+      {field('industryCode', IndustryCodeEditor, { display: industry })}
       {field('kvkNumber', TextEditor)}
+      {field('vatNumber', TextEditor)}
     </FieldGrid>
   );
 }

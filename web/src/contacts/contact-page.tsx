@@ -2,6 +2,7 @@ import { lifecycleStages, personas } from '@baken/core/contacts/contact.schema';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contactName, formatMoney } from '../app/format.ts';
+import { formatPhone } from '../app/phone-format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
 import { AccountLink } from '../records/account-link.tsx';
@@ -26,14 +27,15 @@ function ContactFields({ contact }: { contact: Contact }) {
   const { t } = useTranslation('records');
   const members = useMembers().data;
   const field = useRecordFields('contact', contact);
+  const homeCountry = useMe().data?.workspace.defaultCountry;
   const owner = members?.find((member) => member.id === contact.ownerId)?.name;
   return (
     <FieldGrid>
       {field('firstName', TextEditor)}
       {field('lastName', TextEditor)}
       {field('email', EmailEditor)}
-      {field('phone', PhoneEditor)}
-      {field('mobile', PhoneEditor)}
+      {field('phone', PhoneEditor, { display: formatPhone(contact.phone, homeCountry) })}
+      {field('mobile', PhoneEditor, { display: formatPhone(contact.mobile, homeCountry) })}
       {field('jobTitle', TextEditor)}
       {field('persona', ClearableSelectEditor, {
         display: contact.persona ? t(`enums.persona.${contact.persona}`) : '',

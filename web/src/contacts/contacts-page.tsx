@@ -16,6 +16,8 @@ import { accountColumn } from '../accounts/account-name.tsx';
 import { AccountPicker } from '../accounts/account-picker.tsx';
 import { post } from '../app/api.ts';
 import { contactName, formatDate } from '../app/format.ts';
+import { formatPhone } from '../app/phone-format.ts';
+import { useMe } from '../app/session.ts';
 import { memberOptions, useMembers } from '../app/workspace-data.ts';
 import type { FilterFields } from '../ui/filter-builder.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
@@ -33,6 +35,7 @@ const enumFields = { lifecycleStage: lifecycleStages, persona: personas, marketi
 export function ContactsPage() {
   const { t } = useTranslation('contacts');
   const members = useMembers().data;
+  const homeCountry = useMe().data?.workspace.defaultCountry;
   const queryClient = useQueryClient();
   const [creating, { open, close }] = useDisclosure();
   const filterFields: FilterFields = {
@@ -50,7 +53,7 @@ export function ContactsPage() {
         list="contacts"
         title={t('title')}
         source={contactsList.source}
-        columns={contactColumns(t, memberNamer(members), queryClient)}
+        columns={contactColumns(t, memberNamer(members), queryClient, homeCountry)}
         defaultView={contactsList.defaultView}
         filterFields={filterFields}
         rowLabel={contactName}
@@ -68,6 +71,7 @@ function contactColumns(
   t: TFunction,
   ownerName: (id: string | null) => string,
   queryClient: QueryClient,
+  homeCountry: string | undefined,
 ): RecordColumn<Contact>[] {
   const stage = (row: Contact) => t(`values.lifecycleStage.${row.lifecycleStage}`);
   return [
@@ -80,7 +84,13 @@ function contactColumns(
       csv: contactName,
     },
     { id: 'email', label: t('fields.email'), width: 220, cell: (r) => r.email, csv: (r) => r.email ?? '' },
-    { id: 'phone', label: t('fields.phone'), width: 140, cell: (r) => r.phone, csv: (r) => r.phone ?? '' },
+    {
+      id: 'phone',
+      label: t('fields.phone'),
+      width: 140,
+      cell: (r) => formatPhone(r.phone, homeCountry),
+      csv: (r) => r.phone ?? '',
+    },
     {
       id: 'jobTitle',
       label: t('fields.jobTitle'),

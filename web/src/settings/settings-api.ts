@@ -51,6 +51,7 @@ export interface WorkspaceSettings {
   timeZone: string;
   currency: string;
   locale: string;
+  defaultCountry: string;
 }
 
 export const apiTokensQueryKey = ['api-tokens'] as const;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { patch } from '../app/api.ts';
 import { meQueryKey } from '../app/session.ts';
 import { messageOf } from '../ui/form-errors.ts';
+import { countryOptions } from './countries.ts';
 import { type WorkspaceSettings, type WorkspaceUpdate, workspaceQueryKey } from './settings-api.ts';
 import { timeZoneOptions } from './time-zones.ts';
 
@@ -13,12 +14,17 @@ const zones = timeZoneOptions();
 const currencies =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['EUR', 'USD', 'GBP'];
 
-/** Name, time zone and currency of the workspace (admins; the API checks again). */
+/** Name, time zone, currency and default country of the workspace (admins; the API checks again). */
 export function WorkspaceForm({ workspace }: { workspace: WorkspaceSettings }) {
-  const { t } = useTranslation('settings');
+  const { t, i18n } = useTranslation('settings');
   const queryClient = useQueryClient();
   const form = useForm({
-    initialValues: { name: workspace.name, timeZone: workspace.timeZone, currency: workspace.currency },
+    initialValues: {
+      name: workspace.name,
+      timeZone: workspace.timeZone,
+      currency: workspace.currency,
+      defaultCountry: workspace.defaultCountry,
+    },
     validate: { name: (value) => (value.trim() ? null : t('workspace.nameRequired')) },
   });
   const save = useMutation({
@@ -54,6 +60,15 @@ export function WorkspaceForm({ workspace }: { workspace: WorkspaceSettings }) {
           allowDeselect={false}
           limit={50}
           {...form.getInputProps('currency')}
+        />
+        <Select
+          label={t('workspace.defaultCountry')}
+          description={t('workspace.defaultCountryHint')}
+          data={countryOptions(i18n.language)}
+          searchable
+          allowDeselect={false}
+          limit={50}
+          {...form.getInputProps('defaultCountry')}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
