@@ -1,5 +1,6 @@
+import { enrichAccountsJob } from './enrichment/enrichment-job.ts';
 import type { JobType } from './platform/jobs/jobs.ts';
 
 /** Every kind of background job; `baken start` works their queues (add a feature's job type here). */
 // biome-ignore lint/suspicious/noExplicitAny: job types of any payload.
-export const jobTypes: JobType<any>[] = [];
+export const jobTypes: JobType<any>[] = [enrichAccountsJob];

@@ -111,3 +111,27 @@ export const enrichmentStateResponse = z.object({
   sources: z.array(fieldSourceResponse),
 });
 export type EnrichmentState = z.infer<typeof enrichmentStateResponse>;
+
+/** A background enrichment: the accounts given by id, or every account a list filter (and search) selects. */
+export const bulkEnrichRequest = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1).max(10_000).optional(),
+    filter: z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)]).optional(),
+    q: z.string().trim().max(200).optional(),
+    overwrite: enrichRequest.shape.overwrite,
+  })
+  .refine((body) => !(body.ids && (body.filter || body.q)), {
+    error: 'Send ids or a filter, not both.',
+    path: ['ids'],
+  });
+export type BulkEnrichRequest = z.output<typeof bulkEnrichRequest>;
+
+export const enrichmentRunResponse = z.object({
+  id: z.string(),
+  state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']),
+  done: z.number(),
+  changed: z.number(),
+  failed: z.number(),
+  /** Known for a list of ids; null for a filter, which is counted while it runs. */
+  total: z.number().nullable(),
+});

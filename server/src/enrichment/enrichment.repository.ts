@@ -162,3 +162,21 @@ export async function findInRegister(db: Kysely<DB>, kvkNumber: string | null, d
     .limit(1)
     .executeTakeFirst();
 }
+
+/** The counts a finished background run wrote to the audit log (its last `update` row). */
+export async function finishedRunCounts(db: Kysely<DB>, workspaceId: string, runId: string) {
+  const row = await db
+    .selectFrom('auditLog')
+    .select('changes')
+    .where('workspaceId', '=', workspaceId)
+    .where('entityType', '=', 'enrichment_run')
+    .where('entityId', '=', runId)
+    .where('action', '=', 'update')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const changes = (row?.changes ?? {}) as Record<string, { to?: number } | undefined>;
+  return row
+    ? { done: changes.done?.to ?? 0, changed: changes.changed?.to ?? 0, failed: changes.failed?.to ?? 0 }
+    : null;
+}

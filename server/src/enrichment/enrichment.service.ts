@@ -16,7 +16,9 @@ export interface ProviderRun {
 }
 
 export interface EnrichOptions {
-  overwrite?: boolean | readonly EnrichableField[];
+  overwrite?: boolean | readonly EnrichableField[] | undefined;
+  /** For a background run (acting as the system): the user who started it, kept with the field sources. */
+  requestedBy?: string;
 }
 
 function providersOf(ctx: AppContext): EnrichmentProvider[] {
@@ -165,7 +167,7 @@ export async function enrichAccount(ctx: RequestContext, id: string, options: En
   });
   const updated = (await applyPatch(ctx, id, plan)) ?? account;
   await ctx.db.transaction().execute(async (trx) => {
-    await saveProvidedSources(trx, workspaceId, id, plan.provided, ctx.actor.userId);
+    await saveProvidedSources(trx, workspaceId, id, plan.provided, options.requestedBy ?? ctx.actor.userId);
     await audit(ctx, trx, 'update', 'account', id, runChanges(runs, plan));
   });
   return {

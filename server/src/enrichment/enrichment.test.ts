@@ -13,6 +13,8 @@ import {
   setUpOwner,
   type TestApp,
 } from '../../test/harness.ts';
+import { JobRunner } from '../platform/jobs/job-runner.ts';
+import { enrichAccountsJob } from './enrichment-job.ts';
 import { type FixtureSite, fixture, html, startSite } from './website/fixture-site.ts';
 
 // The website provider reads fixture sites on 127.0.0.1, which only this test allows
@@ -282,6 +284,100 @@ describe('account enrichment', () => {
       422,
       'overwrite',
     );
+  });
+  describe('in the background', () => {
+    const run = (id: string) =>
+      owner.ok<{ state: string; done: number; changed: number; failed: number; total: number | null }>(
+        'GET',
+        `/api/v1/accounts/enrichment-runs/${id}`,
+      );
+    const drain = () =>
+      new JobRunner(test.ctx, [enrichAccountsJob], { pollMs: 50, leaseSeconds: 30 }).drain();
+
+    it('enriches the accounts given by id as the system, keeping who asked with the field sources', async () => {
+      const a = await createAccount(owner, { name: 'Bulk Een', website: `http://dezwaan.nl:${shop.port}/` });
+      const b = await createAccount(owner, {
+        name: 'Bulk Twee',
+        website: `http://stilbv.nl:${silent.port}/`,
+      });
+      const started = await owner.ok<{ id: string }>(
+        'POST',
+        '/api/v1/accounts/enrich',
+        { ids: [a.id, b.id] },
+        202,
+      );
+      expect(await run(started.id)).toMatchObject({ state: 'created', done: 0, total: 2 });
+      expect(await drain()).toBe(1);
+      expect(await run(started.id)).toEqual({
+        id: started.id,
+        state: 'completed',
+        done: 2,
+        changed: 1,
+        failed: 1,
+        total: 2,
+      });
+      expect((await owner.ok<Account>('GET', `/api/v1/accounts/${a.id}`)).city).toBe('Zwolle');
+      const trail = await auditOf(owner, a.id);
+      expect((trail.at(-1) as unknown as { actorUserId: string | null }).actorUserId).toBeNull();
+      const me = await owner.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
+      const sources = await test.ctx.db
+        .selectFrom('accountFieldSources')
+        .select('userId')
+        .where('accountId', '=', a.id)
+        .execute();
+      expect(new Set(sources.map((source) => source.userId))).toEqual(new Set([me.user.id]));
+      expect((await auditOf(owner, started.id)).map((entry) => entry.action)).toEqual(['create', 'update']);
+    });
+
+    it('enriches every account a list filter selects', async () => {
+      const tag = `bulk-${Date.now()}`;
+      const ids = [];
+      for (const name of ['Filter Een', 'Filter Twee', 'Filter Drie'])
+        ids.push(
+          (await createAccount(owner, { name, website: `http://dezwaan.nl:${shop.port}/`, tags: [tag] })).id,
+        );
+      const started = await owner.ok<{ id: string }>(
+        'POST',
+        '/api/v1/accounts/enrich',
+        { filter: `tags:contains:${tag}` },
+        202,
+      );
+      await drain();
+      expect(await run(started.id)).toMatchObject({
+        state: 'completed',
+        done: 3,
+        changed: 3,
+        failed: 0,
+        total: null,
+      });
+      for (const id of ids)
+        expect((await owner.ok<Account>('GET', `/api/v1/accounts/${id}`)).kvkNumber).toBe('12345678');
+    });
+
+    it('takes a manager or above, and hides a run from another workspace', async () => {
+      const sales = await addMember(test.app, owner, 'sales');
+      expectProblem(await sales.post('/api/v1/accounts/enrich', { filter: 'name:eq:x' }), 403);
+      const started = await owner.ok<{ id: string }>(
+        'POST',
+        '/api/v1/accounts/enrich',
+        { filter: 'name:eq:niemand' },
+        202,
+      );
+      const other = await otherWorkspaceOwner(test, 'Derde BV');
+      expectProblem(await other.get(`/api/v1/accounts/enrichment-runs/${started.id}`), 404);
+      await drain();
+    });
+
+    it('refuses ids together with a filter', async () => {
+      expectProblem(
+        await owner.post('/api/v1/accounts/enrich', {
+          ids: ['01900000-0000-7000-8000-000000000000'],
+          filter: 'name:eq:x',
+        }),
+        422,
+        'ids',
+      );
+    });
   });
 });
 
