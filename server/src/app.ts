@@ -16,6 +16,7 @@ import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           savedViewRoutes,
           timelineRoutes,
           industryCodeRoutes,
+          importRoutes,
         ]) {
           await protectedApi.register(routes);
         }

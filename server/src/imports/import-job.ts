@@ -1,0 +1,229 @@
+import type { CustomFieldDefinition } from '@baken/core/custom-fields/custom-field-values';
+import type { ImportCheckResult, ImportOptions } from '@baken/core/imports/import.schema';
+import { customImportFields, importFieldsOf } from '@baken/core/imports/import-fields';
+import { rowMapper } from '@baken/core/imports/import-rows';
+import type { Role } from '@baken/core/platform/roles';
+import { customFields } from '../custom-fields/custom-fields.service.ts';
+import { audit } from '../platform/audit/audit.ts';
+import type { AppContext, RequestContext } from '../platform/context.ts';
+import { defineJob } from '../platform/jobs/jobs.ts';
+import { defaultCountryOf } from '../workspaces/workspaces.service.ts';
+import { type BatchContext, rememberKey, runBatch, type SourceRow } from './import-batch.ts';
+import { type FileFormat, fileRows } from './import-file.ts';
+import { targetOf } from './import-targets.ts';
+import {
+  deleteFileChunks,
+  fileChunks,
+  findImport,
+  type ImportRow,
+  roleOfMember,
+  saveCheckpoint,
+  updateImport,
+} from './imports.repository.ts';
+
+/** Rows per transaction: large enough for set-based SQL to pay off, small enough to keep locks short. */
+export const IMPORT_BATCH_ROWS = 2000;
+const MAX_PROBLEMS = 100;
+
+export interface ImportJobData {
+  workspaceId: string;
+  importId: string;
+  /** The dry run: plan every row, write nothing. */
+  check: boolean;
+}
+
+/** The importer as the actor of the import's writes and audit rows. */
+function importerContext(ctx: AppContext, row: ImportRow, role: Role): RequestContext {
+  return {
+    ...ctx,
+    actor: {
+      workspaceId: row.workspaceId,
+      userId: row.createdBy!,
+      role,
+      via: 'session',
+      tokenId: null,
+      sessionId: null,
+      scope: 'read_write',
+    },
+  };
+}
+
+/** The custom fields of a record type, through the custom fields service. */
+export async function customFieldsOf(
+  ctx: RequestContext,
+  recordType: 'contact' | 'account',
+): Promise<CustomFieldDefinition[]> {
+  return (await customFields(ctx, recordType)).map(({ key, label, type, options, required }) => ({
+    key,
+    label,
+    type,
+    options,
+    required,
+  }));
+}
+
+async function batchContext(ctx: RequestContext, row: ImportRow): Promise<BatchContext> {
+  const target = targetOf(row.recordType);
+  const definitions = await customFieldsOf(ctx, row.recordType);
+  const mapping = row.mapping as (string | null)[];
+  const headerOf = new Map<string, string>();
+  mapping.forEach((key, column) => {
+    if (key) headerOf.set(key, row.headers[column] ?? key);
+  });
+  return {
+    target,
+    workspaceId: row.workspaceId,
+    importId: row.id,
+    actor: { userId: ctx.actor.userId, role: ctx.actor.role },
+    options: row.options as unknown as ImportOptions,
+    mapper: rowMapper(
+      [...importFieldsOf(row.recordType), ...customImportFields(definitions)],
+      definitions,
+      mapping,
+    ),
+    definitions,
+    headerOf,
+    defaultCountry: await defaultCountryOf(ctx.db, row.workspaceId),
+    seen: new Map(),
+    newId: ctx.newId,
+  };
+}
+
+/** The data rows of the stored file, numbered as a spreadsheet numbers them (the header is row 1). */
+async function* sourceRows(ctx: AppContext, row: ImportRow): AsyncGenerator<SourceRow> {
+  let rowNumber = 0;
+  const dialect =
+    row.fileFormat === 'csv' ? { encoding: row.encoding as 'utf-8', delimiter: row.delimiter ?? ',' } : null;
+  for await (const cells of fileRows(
+    fileChunks(ctx.db, row.workspaceId, row.id),
+    row.fileFormat as FileFormat,
+    dialect,
+  )) {
+    rowNumber++;
+    if (rowNumber > 1) yield { rowNumber, cells };
+  }
+}
+
+async function runCheck(ctx: RequestContext, row: ImportRow, signal: AbortSignal): Promise<void> {
+  const batch = await batchContext(ctx, row);
+  const result: ImportCheckResult = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    problems: [],
+  };
+  let rows: SourceRow[] = [];
+  const flush = async () => {
+    const outcome = await runBatch(ctx.db, batch, rows, false);
+    result.rows += rows.length;
+    result.created += outcome.created;
+    result.updated += outcome.updated;
+    result.unchanged += outcome.unchanged;
+    result.failed += outcome.failed;
+    for (const failure of outcome.failures) {
+      if (result.problems.length < MAX_PROBLEMS)
+        result.problems.push({ row: failure.rowNumber, reason: failure.reason });
+    }
+    result.problems.sort((a, b) => a.row - b.row);
+    rows = [];
+    await updateImport(ctx.db, row.workspaceId, row.id, { checkResult: JSON.stringify(result) });
+  };
+  for await (const source of sourceRows(ctx, row)) {
+    rows.push(source);
+    if (rows.length === IMPORT_BATCH_ROWS) await flush();
+    if (signal.aborted) return;
+  }
+  if (rows.length > 0) await flush();
+  await updateImport(ctx.db, row.workspaceId, row.id, {
+    status: 'checked',
+    checkResult: JSON.stringify(result),
+    updatedAt: ctx.now(),
+  });
+}
+
+/**
+ * The import itself. Each batch is one transaction with its checkpoint (rows done and counts), so a
+ * new attempt after a crash skips exactly the rows committed before it (remembering their match keys
+ * for the duplicate check) and no row is written twice.
+ */
+async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSignal): Promise<void> {
+  const batch = await batchContext(ctx, row);
+  const { workspaceId, id } = row;
+  if (row.status === 'queued') {
+    await updateImport(ctx.db, workspaceId, id, {
+      status: 'running',
+      startedAt: ctx.now(),
+      updatedAt: ctx.now(),
+    });
+  }
+  let done = row.rowsDone;
+  let rows: SourceRow[] = [];
+  const flush = async () => {
+    const through = rows.at(-1)!.rowNumber - 1;
+    await ctx.db.transaction().execute(async (trx) => {
+      const outcome = await runBatch(trx, batch, rows, true);
+      await saveCheckpoint(trx, workspaceId, id, through, outcome, ctx.now());
+    });
+    done = through;
+    rows = [];
+  };
+  for await (const source of sourceRows(ctx, row)) {
+    if (source.rowNumber - 1 <= done) {
+      rememberKey(batch, source);
+      continue;
+    }
+    rows.push(source);
+    if (rows.length === IMPORT_BATCH_ROWS) {
+      await flush();
+      if (signal.aborted) return;
+    }
+  }
+  if (rows.length > 0) await flush();
+  await ctx.db.transaction().execute(async (trx) => {
+    const final = (await findImport(trx, workspaceId, id, true))!;
+    const now = ctx.now();
+    await updateImport(trx, workspaceId, id, { status: 'completed', finishedAt: now, updatedAt: now });
+    await deleteFileChunks(trx, workspaceId, id);
+    // One audit row for the whole import; what it did to each record is in import_records.
+    await audit(ctx, trx, 'update', 'import', id, {
+      status: { from: final.status, to: 'completed' },
+      created: final.createdCount,
+      updated: final.updatedCount,
+      unchanged: final.unchangedCount,
+      failed: final.failedCount,
+    });
+  });
+}
+
+export const importJob = defineJob<ImportJobData>({
+  name: 'import',
+  retryLimit: 5,
+  retryDelaySeconds: 2,
+  async run(job) {
+    const { ctx, data } = job;
+    const row = await findImport(ctx.db, data.workspaceId, data.importId);
+    // A job that no longer matches its import (re-checked, started, undone meanwhile) does nothing.
+    if (
+      !row ||
+      (data.check ? row.status !== 'checking' : row.status !== 'queued' && row.status !== 'running')
+    )
+      return;
+    const role = row.createdBy ? await roleOfMember(ctx.db, row.workspaceId, row.createdBy) : null;
+    if (!role || role === 'viewer')
+      throw new Error('The person who started this import can no longer write records.');
+    const importer = importerContext(ctx, row, role as Role);
+    if (data.check) await runCheck(importer, row, job.signal);
+    else await runImport(importer, row, job.signal);
+  },
+  async failed(ctx, data, error) {
+    // A failed dry run leaves the import as uploaded, to be checked or started again.
+    await updateImport(ctx.db, data.workspaceId, data.importId, {
+      status: data.check ? 'uploaded' : 'failed',
+      error: error.message,
+      ...(data.check ? {} : { finishedAt: ctx.now() }),
+      updatedAt: ctx.now(),
+    });
+  },
+});
