@@ -6,6 +6,10 @@ import { contactName, formatMoney, formatNumber } from '../app/format.ts';
 import { formatPhone } from '../app/phone-format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
+import { EnrichAction } from '../enrichment/enrich-action.tsx';
+import { useEnrichmentState } from '../enrichment/enrichment-api.ts';
+import { withSourceHints } from '../enrichment/source-hint.tsx';
+import { TechnologiesCard } from '../enrichment/technologies-card.tsx';
 import { CreateContactModal, CreateDealModal } from '../records/create-related.tsx';
 import { IndustryCodeEditor, useIndustryCodeLabel } from '../records/industry-code.tsx';
 import {
@@ -35,30 +39,40 @@ function AccountFields({ account }: { account: Account }) {
   const homeCountry = useMe().data?.workspace.defaultCountry;
   const industry = useIndustryCodeLabel(account.industryCode);
   const owner = members?.find((member) => member.id === account.ownerId)?.name;
+  const sources = useEnrichmentState(account.id).data?.sources;
   return (
     <FieldGrid>
-      {field('name', TextEditor)}
-      {field('domain', TextEditor)}
-      {field('website', UrlEditor)}
-      {field('phone', PhoneEditor, { display: formatPhone(account.phone, homeCountry) })}
-      {field('email', EmailEditor)}
-      {field('postalCode', TextEditor)}
-      {field('city', TextEditor)}
-      {field('country', TextEditor)}
-      {field('customerStatus', SelectEditor, {
-        display: t(`enums.customerStatus.${account.customerStatus}`),
-        options: enumOptions('customerStatus', customerStatuses, t),
-      })}
-      {field('ownerId', ClearableSelectEditor, { display: owner ?? '', options: memberOptions(members) })}
-      {field('employeeCount', IntegerEditor, {
-        display: account.employeeCount === null ? '' : formatNumber(account.employeeCount),
-      })}
-      {field('annualRevenue', MoneyEditor, {
-        display: account.annualRevenue === null ? '' : formatMoney(account.annualRevenue),
-      })}
-      {field('industryCode', IndustryCodeEditor, { display: industry })}
-      {field('kvkNumber', TextEditor)}
-      {field('vatNumber', TextEditor)}
+      {withSourceHints(
+        [
+          field('name', TextEditor),
+          field('domain', TextEditor),
+          field('website', UrlEditor),
+          field('phone', PhoneEditor, { display: formatPhone(account.phone, homeCountry) }),
+          field('email', EmailEditor),
+          field('street', TextEditor),
+          field('postalCode', TextEditor),
+          field('city', TextEditor),
+          field('country', TextEditor),
+          field('customerStatus', SelectEditor, {
+            display: t(`enums.customerStatus.${account.customerStatus}`),
+            options: enumOptions('customerStatus', customerStatuses, t),
+          }),
+          field('ownerId', ClearableSelectEditor, { display: owner ?? '', options: memberOptions(members) }),
+          field('employeeCount', IntegerEditor, {
+            display: account.employeeCount === null ? '' : formatNumber(account.employeeCount),
+          }),
+          field('annualRevenue', MoneyEditor, {
+            display: account.annualRevenue === null ? '' : formatMoney(account.annualRevenue),
+          }),
+          field('industryCode', IndustryCodeEditor, { display: industry }),
+          field('kvkNumber', TextEditor),
+          field('vatNumber', TextEditor),
+          field('foundedYear', IntegerEditor),
+          field('description', TextEditor),
+        ],
+        account,
+        sources,
+      )}
     </FieldGrid>
   );
 }
@@ -131,6 +145,8 @@ export function AccountPage({ id }: { id: string }) {
       side={
         <>
           {editable && <QuickActions target={target} />}
+          {editable && <EnrichAction accountId={id} />}
+          <TechnologiesCard accountId={id} technologies={account.data.technologies} />
           <AccountRelated account={account.data} />
         </>
       }
