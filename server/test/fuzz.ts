@@ -296,6 +296,10 @@ const tenantTables = [
   'deal_stage_changes',
   'deal_contacts',
   'activities',
+  'imports',
+  'import_file_chunks',
+  'import_records',
+  'import_failures',
 ] as const;
 
 /** Row counts of every table that holds workspace data, in one statement. */

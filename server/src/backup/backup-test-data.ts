@@ -9,7 +9,9 @@ import {
   PASSWORD,
   sessionClient,
   type TestApp,
+  tokenClient,
 } from '../../test/harness.ts';
+import { runJobs, uploadImportFile } from '../../test/imports.ts';
 import type { Engine } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -134,6 +136,20 @@ export async function fillWorkspace(
       columns: ['name'],
     },
   });
+  // Imports: one done (a created contact, a failed row), one only uploaded (its file still kept).
+  const importer = await tokenClient(test.app, owner);
+  const csv = `Voornaam,E-mailadres\nImke,imke.${label.toLowerCase()}@import.nl\nFout,geen-adres\n`;
+  for (const start of [true, false]) {
+    const upload = await uploadImportFile(
+      test.app,
+      importer.headers(),
+      'contact',
+      'import.csv',
+      Buffer.from(csv),
+    );
+    if (start) await importer.ok('POST', `${api}/imports/${upload.json().id}/start`, {}, 202);
+  }
+  await runJobs(test.ctx);
   await addMember(test.app, owner, 'sales');
   const token = await owner.ok<{ token: string }>('POST', `${api}/api-tokens`, {
     name: 'Boekhouding',
@@ -160,6 +176,7 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/custom-fields',
     '/tags',
     '/saved-views?list=contacts',
+    '/imports',
     '/audit-log?limit=200',
   ]) {
     await get(url);

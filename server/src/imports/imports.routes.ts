@@ -57,13 +57,22 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
           'Send the file as multipart/form-data in a field named file.',
         );
       }
-      const part = await request.file();
+      let part: Awaited<ReturnType<typeof request.file>>;
+      try {
+        part = await request.file();
+      } catch (error) {
+        throw new AppError('bad_request', `The upload could not be read: ${(error as Error).message}`);
+      }
       if (!part)
         throw new AppError('invalid', 'No file was sent.', [{ field: 'file', message: 'Choose a file.' }]);
       const dir = await mkdtemp(join(tmpdir(), 'baken-upload-'));
       try {
         const path = join(dir, 'upload');
-        await pipeline(part.file, createWriteStream(path));
+        try {
+          await pipeline(part.file, createWriteStream(path));
+        } catch (error) {
+          throw new AppError('bad_request', `The upload was cut off: ${(error as Error).message}`);
+        }
         if (part.file.truncated) {
           throw new AppError(
             'payload_too_large',

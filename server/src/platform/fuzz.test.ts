@@ -25,6 +25,7 @@ import {
   tokenClient,
   uniqueEmail,
 } from '../../test/harness.ts';
+import { uploadImportFile } from '../../test/imports.ts';
 
 // Random and hostile requests at every route of the OpenAPI document, as workspace A. Whatever comes in:
 // no 5xx, a problem+json body for every 4xx, no rows written by a request that failed, an audit row
@@ -42,6 +43,7 @@ const resources = [
   'api-tokens',
   'users',
   'saved-views',
+  'imports',
 ] as const;
 type Resource = (typeof resources)[number];
 type Fixtures = Record<Resource, string>;
@@ -114,6 +116,18 @@ describe('bad input at every route', () => {
           name: name.slice(0, 80),
           view: { sort: 'lastName', filters: [], search: label, columns: ['name'] },
         });
+      case 'imports': {
+        const uploader = await tokenClient(test.app, client);
+        const csv = `Voornaam,E-mailadres\n${name},${label.toLowerCase()}@example.nl\n`;
+        const response = await uploadImportFile(
+          test.app,
+          uploader.headers(),
+          'contact',
+          `${label}.csv`,
+          Buffer.from(csv),
+        );
+        return response.json().id as string;
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import {
   tokenClient,
   uniqueEmail,
 } from '../../test/harness.ts';
+import { uploadImportFile } from '../../test/imports.ts';
 
 // Workspace A holds one record of every kind; the owner of workspace B (full rights in B) and B's API
 // token try every route of the API that takes an id, plus lists, search, references and the audit log.
@@ -66,6 +67,13 @@ describe('workspace isolation', () => {
       role: 'sales',
     });
     const token = await tokenClient(test.app, ownerA);
+    const imported = await uploadImportFile(
+      test.app,
+      token.headers(),
+      'contact',
+      'zuiderzee.csv',
+      Buffer.from('Voornaam,E-mailadres\nZwaantje,zwaantje.import@zuiderzee.nl\n'),
+    );
     const view = await ownerA.ok<{ id: string }>('POST', '/api/v1/saved-views', {
       list: 'contacts',
       name: names.view,
@@ -88,6 +96,7 @@ describe('workspace isolation', () => {
       invitations: invitation.id,
       'api-tokens': token.tokenId,
       'saved-views': view.id,
+      imports: imported.json().id,
       users: me.user.id,
       contactId: contact.id,
     });
