@@ -194,6 +194,12 @@ describe('cursors', () => {
     }
   });
 
+  it('round-trips the mark of a typo search, and leaves it out otherwise', () => {
+    const cursor: Cursor = { sort: sortKey(byName), value: 'Bakkerij', id: ID, typo: true };
+    expect(decodeCursor(encodeCursor(cursor), byName)).toEqual(cursor);
+    expect(decodeCursor(encodeCursor({ ...cursor, typo: undefined }), byName)).not.toHaveProperty('typo');
+  });
+
   it('is URL-safe text', () => {
     expect(encodeCursor({ sort: 'name', value: '???>>>~~~', id: ID })).toMatch(/^[A-Za-z0-9_-]+$/);
   });
@@ -212,6 +218,8 @@ describe('cursors', () => {
       raw(['name', 'x']),
       raw(['name', 'x', 'no-id']),
       raw(['name', { a: 1 }, ID]),
+      raw(['name', 'x', ID, 2]),
+      raw(['name', 'x', ID, 1, 1]),
     ]) {
       expect(inputErrorOf(() => decodeCursor(cursor, byName)).field, cursor).toBe('cursor');
     }

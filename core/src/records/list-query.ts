@@ -166,6 +166,8 @@ export interface Cursor {
   sort: string;
   value: string | number | null;
   id: string;
+  /** The pages continue a search that found nothing for the words as typed and looks for similar words. */
+  typo?: true;
 }
 
 // Cursors are opaque base64url text; written without Buffer so that core also runs in the browser.
@@ -182,7 +184,8 @@ function fromBase64Url(encoded: string): string {
 }
 
 export function encodeCursor(cursor: Cursor): string {
-  return toBase64Url(JSON.stringify([cursor.sort, cursor.value, cursor.id]));
+  const fields = [cursor.sort, cursor.value, cursor.id];
+  return toBase64Url(JSON.stringify(cursor.typo ? [...fields, 1] : fields));
 }
 
 export function decodeCursor(raw: string, sort: Sort): Cursor {
@@ -194,8 +197,9 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
-  const [sortKey, value, id] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 3 || parsed.length > 4) throw invalid();
+  const [sortKey, value, id, typo] = parsed as unknown[];
+  if (parsed.length === 4 && typo !== 1) throw invalid();
   const sortText = `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
   if (sortKey !== sortText) {
     throw new InputError(
@@ -210,7 +214,7 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
     if (sort.spec.kind === 'date' && !isCalendarDate(value)) throw invalid();
   }
   if (typeof value === 'number' && sort.spec.kind !== 'number') throw invalid();
-  return { sort: sortText, value, id };
+  return typo === 1 ? { sort: sortText, value, id, typo: true } : { sort: sortText, value, id };
 }
 
 export function sortKey(sort: Sort): string {
