@@ -18,6 +18,6 @@ export function listAccounts(db: Kysely<DB>, workspaceId: string, query: ListQue
     specs: accountFieldSpecs,
     customSpecs,
     defaultSort: 'name',
-    searchable: true,
+    search: { db, workspaceId, recordType: 'account' },
   });
 }

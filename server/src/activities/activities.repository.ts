@@ -23,6 +23,6 @@ export function listActivities(
     specs: activityFieldSpecs,
     customSpecs,
     defaultSort: '-occurredAt',
-    searchable: false,
+    search: null,
   });
 }

@@ -22,6 +22,6 @@ export function listAuditEntries(db: Kysely<DB>, workspaceId: string, query: Lis
     table: 'auditLog',
     specs: auditFieldSpecs,
     defaultSort: '-at',
-    searchable: false,
+    search: null,
   });
 }

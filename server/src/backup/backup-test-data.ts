@@ -185,6 +185,9 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/contacts?q=jong',
     '/accounts?q=dijk',
     '/deals?q=kassa',
+    // Typos: found through the dictionary of words, which a restore fills again.
+    '/accounts?q=bakkerji',
+    '/contacts?q=vandjik',
     '/deals?sort=-amount&filter=amount:gte:1000',
   ]) {
     await get(url);

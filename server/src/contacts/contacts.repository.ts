@@ -18,6 +18,6 @@ export function listContacts(db: Kysely<DB>, workspaceId: string, query: ListQue
     specs: contactFieldSpecs,
     customSpecs,
     defaultSort: 'lastName',
-    searchable: true,
+    search: { db, workspaceId, recordType: 'contact' },
   });
 }

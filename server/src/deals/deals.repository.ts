@@ -16,7 +16,7 @@ export function listDeals(db: Kysely<DB>, workspaceId: string, query: ListQuery,
     specs: dealFieldSpecs,
     customSpecs,
     defaultSort: '-createdAt',
-    searchable: true,
+    search: { db, workspaceId, recordType: 'deal' },
   });
 }
 

@@ -351,6 +351,13 @@ export interface CompanyRegisterTable {
   fields: JSONColumnType<Record<string, string>, string, string>;
 }
 
+/** Distinct full-text words of a workspace's records per type: the typo fallback's dictionary (filled by triggers). */
+export interface SearchWordTable {
+  workspaceId: string;
+  recordType: 'account' | 'contact' | 'deal';
+  word: string;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -379,6 +386,7 @@ export interface DB {
   dealStageChanges: DealStageChangeTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
+  searchWords: SearchWordTable;
   imports: ImportTable;
   importFileChunks: ImportFileChunkTable;
   importRecords: ImportRecordTable;

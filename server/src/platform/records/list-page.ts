@@ -11,9 +11,10 @@ import {
 } from '@baken/core/records/list-query';
 import type { ListQuery } from '@baken/core/records/record.schema';
 import { InputError } from '@baken/core/shared/input-error';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import { afterCursor, cursorValue, filterCondition, orderBy } from '../db/list-query.ts';
 import type { DB } from '../db/schema.ts';
+import { matchingRows, prefixQuery, type SearchScope, typoQuery } from './record-search.ts';
 
 export interface ListOptions {
   /** Table name or alias the fields belong to. */
@@ -21,8 +22,8 @@ export interface ListOptions {
   specs: FieldSpecs;
   customSpecs?: FieldSpecs;
   defaultSort: string;
-  /** Whether the table has a `search_text` column for `q`. */
-  searchable: boolean;
+  /** Where `q` searches, for a table with a `search_text` column; null: this list has no search. */
+  search: SearchScope | null;
 }
 
 export interface Page<Row> {
@@ -35,7 +36,8 @@ type Base<Row> = SelectQueryBuilder<DB, keyof DB, Row>;
 /**
  * One page of a list: filters, `q`, keyset cursor and sort over a query that already selects the
  * rows of one workspace. `q` matches word prefixes through the full-text index; only when that finds
- * nothing on the first page does it fall back to trigram similarity, for typos (DESIGN.md section 7).
+ * nothing on the first page does it look for similar words, for typos, and the pages that follow
+ * carry on with those (record-search.ts, ADR 0003).
  */
 export async function listPage<Row extends { id: string }>(
   base: Base<Row>,
@@ -48,27 +50,24 @@ export async function listPage<Row extends { id: string }>(
   let filtered = base;
   for (const filter of filters) filtered = filtered.where(filterCondition(filter, options.table));
 
-  if (query.q && !options.searchable) {
+  if (query.q && !options.search) {
     throw new InputError(
       'q',
       'This list has no search box: narrow it with filter=field:contains:text instead.',
     );
   }
   const words = query.q ? searchWords(query.q) : [];
-  if (words.length > 0) {
-    const searchText = sql.ref(`${options.table}.searchText`);
-    const prefixQuery = words.map((word) => `${word}:*`).join(' & ');
-    const matched = filtered.where(
-      sql<boolean>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${prefixQuery})`,
-    );
-    const rows = await readAfter(matched, sort, cursor, query.limit + 1, options.table);
-    if (rows.length > 0 || cursor) return pageFrom(rows, query.limit, sort);
-    const typoRows = await filtered
-      .where(sql<boolean>`${words.join(' ')} <% ${searchText}`)
-      .orderBy(sql`word_similarity(${words.join(' ')}, ${searchText}) desc`)
-      .limit(query.limit)
-      .execute();
-    return { rows: typoRows, nextCursor: null };
+  if (words.length > 0 && options.search) {
+    const { db } = options.search;
+    const find = (tsquery: string) =>
+      matchingRows(db, filtered, tsquery, sort, cursor, query.limit + 1, options.table);
+    if (!cursor?.typo) {
+      const rows = await find(prefixQuery(words));
+      if (rows.length > 0 || cursor) return pageFrom(rows, query.limit, sort);
+    }
+    const corrected = await typoQuery(options.search, words);
+    if (!corrected) return { rows: [], nextCursor: null };
+    return pageFrom(await find(corrected), query.limit, sort, true);
   }
 
   const rows = await readAfter(filtered, sort, cursor, query.limit + 1, options.table);
@@ -98,13 +97,16 @@ async function readAfter<Row extends { id: string }>(
   return rows;
 }
 
-function pageFrom<Row extends { id: string }>(rows: Row[], limit: number, sort: Sort): Page<Row> {
+function pageFrom<Row extends { id: string }>(
+  rows: Row[],
+  limit: number,
+  sort: Sort,
+  typo = false,
+): Page<Row> {
   if (rows.length <= limit) return { rows, nextCursor: null };
   const page = rows.slice(0, limit);
   const last = page.at(-1)!;
   const value = (last as Record<string, unknown>)[sort.spec.column ?? sort.field];
-  return {
-    rows: page,
-    nextCursor: encodeCursor({ sort: sortKey(sort), value: cursorValue(value), id: last.id }),
-  };
+  const cursor: Cursor = { sort: sortKey(sort), value: cursorValue(value), id: last.id };
+  return { rows: page, nextCursor: encodeCursor(typo ? { ...cursor, typo: true } : cursor) };
 }
