@@ -15,6 +15,7 @@ import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           timelineRoutes,
           industryCodeRoutes,
           importRoutes,
+          exportRoutes,
         ]) {
           await protectedApi.register(routes);
         }
