@@ -14,6 +14,7 @@ import { backupRoutes } from './backup/backup.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
+import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           customFieldRoutes,
           savedViewRoutes,
           timelineRoutes,
+          duplicateRoutes,
           industryCodeRoutes,
           importRoutes,
           exportRoutes,

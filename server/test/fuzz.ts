@@ -300,6 +300,9 @@ const tenantTables = [
   'import_file_chunks',
   'import_records',
   'import_failures',
+  'duplicate_pairs',
+  'duplicate_scans',
+  'merges',
 ] as const;
 
 /** Row counts of every table that holds workspace data, in one statement. */

@@ -12,6 +12,7 @@ import {
   tokenClient,
 } from '../../test/harness.ts';
 import { runJobs, uploadImportFile } from '../../test/imports.ts';
+import { scanNow } from '../duplicates/duplicate-test-helpers.ts';
 import type { Engine } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -47,8 +48,8 @@ interface Pipeline {
 
 /**
  * Fills every table a backup takes: custom fields, tags, an account, contacts, a deal moved through
- * stages with a contact on it, activities, a saved view, a member (via an accepted invitation) and a
- * used API token.
+ * stages with a contact on it, activities, a saved view, a duplicate scan with its pairs and a merge,
+ * a member (via an accepted invitation) and a used API token.
  */
 export async function fillWorkspace(
   test: TestApp,
@@ -150,6 +151,25 @@ export async function fillWorkspace(
     if (start) await importer.ok('POST', `${api}/imports/${upload.json().id}/start`, {}, 202);
   }
   await runJobs(test.ctx);
+  // Duplicates: two spellings of one inbox are found by a scan; two more contacts are merged.
+  await owner.ok('POST', `${api}/contacts`, {
+    firstName: 'Ella',
+    email: `ella.${label.toLowerCase()}@gmail.com`,
+  });
+  await owner.ok('POST', `${api}/contacts`, {
+    firstName: 'Ella',
+    email: `ella${label.toLowerCase()}@gmail.com`,
+  });
+  await scanNow(test, owner);
+  const [keep, drop] = [
+    await owner.ok<{ id: string }>('POST', `${api}/contacts`, { firstName: 'Piet', lastName: 'Dubbel' }),
+    await owner.ok<{ id: string }>('POST', `${api}/contacts`, {
+      firstName: 'Piet',
+      lastName: 'Dubbel',
+      jobTitle: 'Inkoper',
+    }),
+  ];
+  await owner.ok('POST', `${api}/contacts/merge`, { survivorId: keep.id, mergedId: drop.id }, 200);
   await addMember(test.app, owner, 'sales');
   const token = await owner.ok<{ token: string }>('POST', `${api}/api-tokens`, {
     name: 'Boekhouding',
@@ -176,6 +196,8 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/custom-fields',
     '/tags',
     '/saved-views?list=contacts',
+    '/duplicates/contacts',
+    '/duplicates/scan',
     '/imports',
     '/audit-log?limit=200',
   ]) {

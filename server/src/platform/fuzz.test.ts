@@ -1,6 +1,7 @@
 import { encodeCursor, filterOperators } from '@baken/core/records/list-query';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createActivity, createContact, createDeal, unique } from '../../test/factories.ts';
 import {
@@ -43,6 +44,8 @@ const resources = [
   'api-tokens',
   'users',
   'saved-views',
+  'duplicates',
+  'merges',
   'imports',
 ] as const;
 type Resource = (typeof resources)[number];
@@ -116,6 +119,18 @@ describe('bad input at every route', () => {
           name: name.slice(0, 80),
           view: { sort: 'lastName', filters: [], search: label, columns: ['name'] },
         });
+      case 'duplicates':
+        return duplicatePair(client, label);
+      case 'merges': {
+        const [keep, drop] = [await createContact(client, { firstName: label }), await createContact(client)];
+        const merged = await client.ok<{ merge: { id: string } }>(
+          'POST',
+          '/api/v1/contacts/merge',
+          { survivorId: keep.id, mergedId: drop.id },
+          200,
+        );
+        return merged.merge.id;
+      }
       case 'imports': {
         const uploader = await tokenClient(test.app, client);
         const csv = `Voornaam,E-mailadres\n${name},${label.toLowerCase()}@example.nl\n`;
@@ -129,6 +144,35 @@ describe('bad input at every route', () => {
         return response.json().id as string;
       }
     }
+  }
+
+  /** An open pair of two new contacts, written as a scan would (a scan runs as a job, outside requests). */
+  async function duplicatePair(client: Client, label: string): Promise<string> {
+    const [x, y] = [
+      await createContact(client, { firstName: label, lastName: 'Tweeling' }),
+      await createContact(client, { firstName: label, lastName: 'Tweeling' }),
+    ];
+    const me = await client.ok<{ workspace: { id: string } }>('GET', '/api/v1/auth/me');
+    const id = uuidv7();
+    await test.ctx.db
+      .insertInto('duplicatePairs')
+      .values({
+        workspaceId: me.workspace.id,
+        id,
+        recordType: 'contact',
+        recordA: [x.id, y.id].sort()[0]!,
+        recordB: [x.id, y.id].sort()[1]!,
+        score: 85,
+        reasons: JSON.stringify([{ code: 'same_name_same_account' }]),
+        exact: false,
+        foundAt: new Date(),
+        updatedAt: new Date(),
+        mergeId: null,
+        scanId: null,
+        resolvedBy: null,
+      })
+      .execute();
+    return id;
   }
 
   async function fixturesOf(client: Client, label: string): Promise<Fixtures> {

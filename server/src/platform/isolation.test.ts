@@ -9,6 +9,7 @@ import {
   uniqueEmail,
 } from '../../test/harness.ts';
 import { uploadImportFile } from '../../test/imports.ts';
+import { scanNow } from '../duplicates/duplicate-test-helpers.ts';
 
 // Workspace A holds one record of every kind; the owner of workspace B (full rights in B) and B's API
 // token try every route of the API that takes an id, plus lists, search, references and the audit log.
@@ -84,6 +85,21 @@ describe('workspace isolation', () => {
         columns: [],
       },
     });
+    // A duplicate pair found by a scan, and a merge of two other contacts.
+    await ownerA.ok('POST', '/api/v1/contacts', { firstName: 'Zwaan', email: 'zwaan.tweeling@gmail.com' });
+    await ownerA.ok('POST', '/api/v1/contacts', { firstName: 'Zwaan', email: 'zwaantweeling@gmail.com' });
+    await scanNow(test, ownerA, ['contact']);
+    const pairs = await ownerA.ok<{ data: { id: string }[] }>('GET', '/api/v1/duplicates/contacts');
+    const [keep, drop] = [
+      await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', { lastName: 'Zuiderzee een' }),
+      await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', { lastName: 'Zuiderzee twee' }),
+    ];
+    const { merge } = await ownerA.ok<{ merge: { id: string } }>(
+      'POST',
+      '/api/v1/contacts/merge',
+      { survivorId: keep.id, mergedId: drop.id },
+      200,
+    );
     const me = await ownerA.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
     Object.assign(ids, {
       accounts: account.id,
@@ -96,6 +112,8 @@ describe('workspace isolation', () => {
       invitations: invitation.id,
       'api-tokens': token.tokenId,
       'saved-views': view.id,
+      duplicates: pairs.data[0]!.id,
+      merges: merge.id,
       imports: imported.json().id,
       users: me.user.id,
       contactId: contact.id,
@@ -166,6 +184,10 @@ describe('workspace isolation', () => {
     expect(users.data).toHaveLength(1);
     const view = await ownerA.ok<{ name: string }>('GET', `/api/v1/saved-views/${ids['saved-views']}`);
     expect(view.name).toBe(names.view);
+    const pairs = await ownerA.ok<{ data: { id: string }[] }>('GET', '/api/v1/duplicates/contacts');
+    expect(pairs.data.map((pair) => pair.id)).toEqual([ids.duplicates]);
+    const merge = await ownerA.ok<{ status: string }>('GET', `/api/v1/merges/${ids.merges}`);
+    expect(merge.status).toBe('done');
   });
 
   it('shows none of workspace A in the lists, searches and settings of B', async () => {
@@ -183,6 +205,12 @@ describe('workspace isolation', () => {
       '/api/v1/invitations',
       '/api/v1/api-tokens',
       '/api/v1/saved-views?list=contacts',
+      '/api/v1/duplicates/contacts',
+      '/api/v1/duplicates/accounts',
+      '/api/v1/duplicates/scan',
+      '/api/v1/duplicates/auto-merge?recordType=contact',
+      `/api/v1/contacts/duplicates-check?email=zwaan.tweeling%40gmail.com&accountId=${ids.accounts}`,
+      `/api/v1/accounts/duplicates-check?domain=zuiderzee.nl&name=${encodeURIComponent(names.account)}`,
       '/api/v1/users',
       '/api/v1/audit-log?limit=200',
       `/api/v1/audit-log?filter=entityId:eq:${ids.accounts}`,

@@ -1,4 +1,5 @@
 // Row types of the tables in server/migrations, as Kysely sees them (camelCase via CamelCasePlugin).
+import type { Reason } from '@baken/core/duplicates/duplicate-score';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -358,6 +359,55 @@ export interface SearchWordTable {
   word: string;
 }
 
+/** Two records a duplicate scan found alike (lower id first), and what became of them. */
+export interface DuplicatePairTable {
+  workspaceId: string;
+  id: string;
+  recordType: 'contact' | 'account';
+  recordA: string;
+  recordB: string;
+  score: number;
+  reasons: JSONColumnType<Reason[], string, string>;
+  exact: boolean;
+  status: Defaulted<'open' | 'merged' | 'dismissed'>;
+  mergeId: string | null;
+  scanId: string | null;
+  foundAt: Timestamp;
+  updatedAt: Timestamp;
+  resolvedBy: string | null;
+}
+
+export interface DuplicateScanTable {
+  workspaceId: string;
+  id: string;
+  recordTypes: ('contact' | 'account')[];
+  status: 'queued' | 'running' | 'done' | 'failed';
+  phase: string | null;
+  pairsFound: number | null;
+  error: string | null;
+  requestedBy: string | null;
+  startedAt: Timestamp;
+  finishedAt: Timestamp | null;
+}
+
+/** A merge of two records, with both rows as they were and what it moved, for undo. */
+export interface MergeTable {
+  workspaceId: string;
+  id: string;
+  recordType: 'contact' | 'account';
+  survivorId: string;
+  mergedId: string;
+  survivorBefore: JSONColumnType<Record<string, unknown>, string, string>;
+  mergedBefore: JSONColumnType<Record<string, unknown>, string, string>;
+  survivorAfterUpdatedAt: Timestamp;
+  moved: JSONColumnType<Record<string, unknown>, string, string>;
+  status: Defaulted<'done' | 'undone'>;
+  mergedAt: Timestamp;
+  mergedBy: string | null;
+  undoneAt: Timestamp | null;
+  undoneBy: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -391,5 +441,8 @@ export interface DB {
   importFileChunks: ImportFileChunkTable;
   importRecords: ImportRecordTable;
   importFailures: ImportFailureTable;
+  duplicatePairs: DuplicatePairTable;
+  duplicateScans: DuplicateScanTable;
+  merges: MergeTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -1,0 +1,122 @@
+// Existing records that look like records about to be saved (a form, a batch of an import): one
+// statement per batch, each signal an index look-up per candidate, never a scan of the table.
+
+import { SIMILAR_NAME } from '@baken/core/duplicates/duplicate-score';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+
+export interface ContactCandidate {
+  i: number;
+  emailKey: string | null;
+  phoneKeys: string[];
+  accountId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+export interface AccountCandidate {
+  i: number;
+  domain: string | null;
+  kvk: string | null;
+  name: string | null;
+  city: string | null;
+}
+
+export interface ContactMatchSignals {
+  i: number;
+  id: string;
+  sameEmail: boolean;
+  samePhone: boolean;
+  sameAccount: boolean;
+  nameSimilarity: number | null;
+}
+
+export interface AccountMatchSignals {
+  i: number;
+  id: string;
+  sameDomain: boolean;
+  sameKvk: boolean;
+  sameCity: boolean;
+  nameSimilarity: number | null;
+}
+
+const xName = sql`nullif(btrim(baken_fold(coalesce(x.first_name, '') || ' ' || coalesce(x.last_name, ''))), '')`;
+const xPhones = sql`array_remove(array[baken_phone_key(x.phone), baken_phone_key(x.mobile)], null)`;
+
+export async function contactMatches(
+  db: Kysely<DB>,
+  workspaceId: string,
+  candidates: ContactCandidate[],
+): Promise<ContactMatchSignals[]> {
+  const rows = candidates.map((c) => ({
+    i: c.i,
+    email_key: c.emailKey,
+    phone_keys: c.phoneKeys,
+    account_id: c.accountId,
+    first_name: c.firstName,
+    last_name: c.lastName,
+  }));
+  const result = await sql<ContactMatchSignals>`
+    with c as materialized (
+      select r.i, r.email_key, r.phone_keys, r.account_id,
+        nullif(btrim(baken_fold(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, ''))), '') as name
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(i int, email_key text, phone_keys text[], account_id uuid, first_name text, last_name text)
+    ), m as (
+      select c.i, x.id from c join contacts x on x.workspace_id = ${workspaceId}
+        and x.email is not null and baken_email_key(x.email) = c.email_key
+      union
+      select c.i, x.id from c join contacts x on x.workspace_id = ${workspaceId}
+        and x.phone is not null and baken_phone_key(x.phone) = any(c.phone_keys)
+      union
+      select c.i, x.id from c join contacts x on x.workspace_id = ${workspaceId}
+        and x.mobile is not null and baken_phone_key(x.mobile) = any(c.phone_keys)
+      union
+      select c.i, x.id from c join contacts x on x.workspace_id = ${workspaceId}
+        and x.account_id = c.account_id
+        where c.name is not null and similarity(${xName}, c.name) >= ${SIMILAR_NAME}
+    )
+    select m.i, m.id,
+      coalesce(baken_email_key(x.email) = c.email_key, false) as same_email,
+      coalesce(${xPhones} && c.phone_keys, false) as same_phone,
+      coalesce(x.account_id = c.account_id, false) as same_account,
+      similarity(${xName}, c.name) as name_similarity
+    from m join c on c.i = m.i
+    join contacts x on x.workspace_id = ${workspaceId} and x.id = m.id`.execute(db);
+  return result.rows;
+}
+
+export async function accountMatches(
+  db: Kysely<DB>,
+  workspaceId: string,
+  candidates: AccountCandidate[],
+): Promise<AccountMatchSignals[]> {
+  const rows = candidates.map((c) => ({ i: c.i, domain: c.domain, kvk: c.kvk, name: c.name, city: c.city }));
+  const result = await sql<AccountMatchSignals>`
+    with c as materialized (
+      select r.i, r.domain, r.kvk, nullif(btrim(r.name), '') as name,
+        nullif(btrim(baken_fold(r.name)), '') as folded, nullif(lower(btrim(r.city)), '') as city
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(i int, domain text, kvk text, name text, city text)
+    ), m as (
+      select c.i, x.id from c join accounts x on x.workspace_id = ${workspaceId}
+        and lower(x.domain) = c.domain
+      union
+      select c.i, x.id from c join accounts x on x.workspace_id = ${workspaceId} and x.kvk_number = c.kvk
+      union
+      select c.i, x.id from c join accounts x on x.workspace_id = ${workspaceId}
+        and baken_company_key(x.name) = baken_company_key(c.name)
+      union
+      select c.i, x.id from c join accounts x on x.workspace_id = ${workspaceId}
+        and x.city is not null and lower(x.city) = c.city
+        where similarity(baken_fold(x.name), c.folded) >= ${SIMILAR_NAME}
+    )
+    select m.i, m.id,
+      coalesce(lower(x.domain) = c.domain, false) as same_domain,
+      coalesce(x.kvk_number = c.kvk, false) as same_kvk,
+      coalesce(lower(btrim(x.city)) = c.city, false) as same_city,
+      similarity(baken_fold(x.name), c.folded) as name_similarity
+    from m join c on c.i = m.i
+    join accounts x on x.workspace_id = ${workspaceId} and x.id = m.id`.execute(db);
+  return result.rows;
+}
