@@ -58,7 +58,7 @@ describe(`exports (${testEngine})`, () => {
     const response = await owner.get('/api/v1/exports?list=contacts&format=xlsx&q=anna');
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload);
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('First name');
     expect(sheet.rowCount).toBe(1 + CONTACTS / 2);
