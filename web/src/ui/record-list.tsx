@@ -13,9 +13,9 @@ import { BulkProgressModal } from './bulk-progress.tsx';
 import { runBulkChange, runBulkDelete } from './bulk-requests.ts';
 import { useBulkRun } from './bulk-run.ts';
 import { ColumnChooser } from './column-chooser.tsx';
-import { CsvExport } from './csv-export.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { type FieldChoice, FilterBuilder, type FilterFields } from './filter-builder.tsx';
+import { ListExport } from './list-export.tsx';
 import { type ListView, nextSort, sortDirection } from './list-view.ts';
 import type { RecordColumn, RecordRow } from './record-columns.ts';
 import { RecordTable } from './record-table.tsx';
@@ -40,7 +40,7 @@ export interface RecordListProps<T extends RecordRow> {
   tagsOf?: (row: T) => string[];
 }
 
-/** A list of records: search, filters, sortable columns, saved views, bulk edit and CSV export. */
+/** A list of records: search, filters, sortable columns, saved views, bulk edit and export (CSV, XLSX). */
 export function RecordList<T extends RecordRow>(props: RecordListProps<T>) {
   const { t } = useTranslation('ui');
   const me = useMe().data;
@@ -100,7 +100,7 @@ export function RecordList<T extends RecordRow>(props: RecordListProps<T>) {
             onReset={() => setView(props.defaultView)}
           />
         )}
-        <CsvExport source={props.source} view={queriedView} columns={columns} fileName={props.list} />
+        <ListExport list={props.list} source={props.source} view={queriedView} />
         <Text size="sm" c="dimmed" aria-live="polite">
           {pages.hasNextPage
             ? t('table.loadedMore', { count: formatNumber(pages.rows.length) })
