@@ -37,7 +37,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `baken start` on a fresh data folder; `env` adds configuration (enrichment is off unless a test turns it on). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], {
@@ -48,6 +49,9 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       BAKEN_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // No browser test may make the server read a site on the internet.
+      BAKEN_ENRICHMENT_PROVIDERS: 'none',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

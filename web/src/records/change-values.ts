@@ -29,10 +29,23 @@ export function changeValue(field: string, value: unknown, ctx: ChangeContext): 
   if (moneyFields.has(field) && typeof value === 'number') return formatMoney(value, ctx.currency);
   if (dateFields.has(field) && typeof value === 'string') return formatDate(value, ctx.timeZone);
   if (field === 'ownerId') return ctx.members?.find((member) => member.id === value)?.name ?? '…';
+  if (field === 'enrichedFrom' && typeof value === 'string') return enrichedFrom(value, ctx);
   if (enumFields.has(field)) return ctx.t(`enums.${field}.${String(value)}`, { defaultValue: String(value) });
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** An enrichment run's sources and outcomes ("register: found, website: failed") in the reader's words. */
+function enrichedFrom(value: string, ctx: ChangeContext): string {
+  return value
+    .split(', ')
+    .map((part) => {
+      const [source = '', status = ''] = part.split(': ');
+      const name = ctx.t(`enrichment:sources.${source}`, { defaultValue: source });
+      return `${name} (${ctx.t(`enrichment:status.${status}`, { defaultValue: status })})`;
+    })
+    .join(', ');
 }
 
 export const fieldLabel = (field: string, t: TFunction<'records'>) =>
