@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { readCache } from '../platform/db/read-cache.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { toApi } from '../platform/records/serialize.ts';
@@ -21,20 +22,32 @@ import {
   updateDefinition,
 } from './custom-fields.repository.ts';
 
-/** The custom fields defined for one record type, to validate and filter record values. */
+const definitionCache = (ctx: RequestContext) => readCache(ctx.db, 'custom-fields');
+
+/**
+ * The custom fields defined for one record type, to validate and filter record values. Read through
+ * a short cache (READ_CACHE_MS) that every change of a definition in this process clears once it has
+ * committed; `db` is the handle to read with (a transaction, or ctx.db).
+ */
 export async function definitionsOf(
+  ctx: RequestContext,
   db: Kysely<DB>,
-  workspaceId: string,
   recordType: RecordType,
 ): Promise<CustomFieldDefinition[]> {
-  const rows = await listDefinitions(db, workspaceId, recordType);
-  return rows.map((row) => ({
-    key: row.key,
-    label: row.label,
-    type: row.type as CustomFieldDefinition['type'],
-    options: row.options,
-    required: row.required,
-  }));
+  const { workspaceId } = ctx.actor;
+  const definitions = await definitionCache(ctx).lookup(`${workspaceId}:${recordType}`, async () => {
+    const rows = await listDefinitions(db, workspaceId, recordType);
+    return rows.map(
+      (row): CustomFieldDefinition => ({
+        key: row.key,
+        label: row.label,
+        type: row.type as CustomFieldDefinition['type'],
+        options: row.options,
+        required: row.required,
+      }),
+    );
+  });
+  return definitions ?? [];
 }
 
 function serialize(row: Awaited<ReturnType<typeof findDefinition>> & object) {
@@ -55,7 +68,7 @@ export async function customFields(ctx: RequestContext, recordType?: RecordType)
 
 export async function defineCustomField(ctx: RequestContext, input: z.output<typeof customFieldInput>) {
   assertCanDefine(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  const defined = await ctx.db.transaction().execute(async (trx) => {
     const row = await insertDefinition(trx, {
       workspaceId: ctx.actor.workspaceId,
       id: ctx.newId(),
@@ -70,6 +83,8 @@ export async function defineCustomField(ctx: RequestContext, input: z.output<typ
     await audit(ctx, trx, 'create', 'custom_field', row.id, { ...input });
     return serialize(row);
   });
+  definitionCache(ctx).forget();
+  return defined;
 }
 
 export async function changeCustomField(
@@ -78,7 +93,7 @@ export async function changeCustomField(
   input: z.output<typeof customFieldUpdateInput>,
 ) {
   assertCanDefine(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
     const before = await findDefinition(trx, ctx.actor.workspaceId, id);
     if (!before) throw notFound('Custom field');
     const isSelect = before.type === 'select' || before.type === 'multi_select';
@@ -96,6 +111,8 @@ export async function changeCustomField(
     await audit(ctx, trx, 'update', 'custom_field', id, { ...input });
     return serialize(row);
   });
+  definitionCache(ctx).forget();
+  return changed;
 }
 
 /**
@@ -111,4 +128,5 @@ export async function removeCustomField(ctx: RequestContext, id: string): Promis
     await deleteValues(trx, ctx.actor.workspaceId, before.recordType as RecordType, before.key);
     await audit(ctx, trx, 'delete', 'custom_field', id, { key: before.key, recordType: before.recordType });
   });
+  definitionCache(ctx).forget();
 }

@@ -23,7 +23,6 @@ import {
   dealContacts,
   dealStore,
   deleteDealContact,
-  insertStageChange,
   listDeals,
   stageSummary,
   upsertDealContact,
@@ -31,13 +30,21 @@ import {
 
 type DealRow = NonNullable<Awaited<ReturnType<typeof dealStore.find>>>;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  // Making a DateTimeFormat costs far more than using one: one per time zone.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** The stage a write moves the deal into, or null when it stays where it is. */
@@ -74,7 +81,8 @@ export const dealService = recordService<
   async prepare(ctx, trx, values, before) {
     const stage = await targetStage(ctx, trx, values, before);
     if (!stage || stage.id === before?.stageId) return values;
-    const workspace = await workspaceById(trx, ctx.actor.workspaceId);
+    // Only a won or lost stage stamps the close date, which is a day in the workspace's time zone.
+    const workspace = stage.kind === 'open' ? null : await workspaceById(trx, ctx.actor.workspaceId);
     const today = todayIn(workspace?.timeZone ?? 'Europe/Amsterdam', ctx.now());
     const explicit = values as {
       probability?: number;
@@ -84,17 +92,23 @@ export const dealService = recordService<
     return { ...values, ...stageEntryEffects(stage, explicit, before, today), stageEnteredAt: ctx.now() };
   },
   // Every stage a deal enters is kept with its time: the ground truth for cycle length and funnel conversion.
-  async after(ctx, trx, row, before) {
-    if (before && before.stageId === row.stageId) return;
-    await insertStageChange(trx, {
-      workspaceId: ctx.actor.workspaceId,
-      id: ctx.newId(),
-      dealId: row.id,
-      fromStageId: before?.stageId ?? null,
-      toStageId: row.stageId,
-      changedAt: ctx.now(),
-      changedBy: ctx.actor.userId,
-    });
+  alongside(ctx, id, values, before) {
+    const stageId = (values.stageId as string | undefined) ?? before?.stageId;
+    if (!stageId || (before && before.stageId === stageId)) return [];
+    return [
+      {
+        table: 'dealStageChanges',
+        values: {
+          workspaceId: ctx.actor.workspaceId,
+          id: ctx.newId(),
+          dealId: id,
+          fromStageId: before?.stageId ?? null,
+          toStageId: stageId,
+          changedAt: ctx.now(),
+          changedBy: ctx.actor.userId,
+        },
+      },
+    ];
   },
 });
 
@@ -140,7 +154,7 @@ export async function unlinkContactFromDeal(
 
 /** Per stage and currency: how many deals match the filters and what they are worth. */
 export async function dealSummary(ctx: RequestContext, filter: string | string[] | undefined) {
-  const definitions = await definitionsOf(ctx.db, ctx.actor.workspaceId, 'deal');
+  const definitions = await definitionsOf(ctx, ctx.db, 'deal');
   const filters = parseFilters(filter, dealFieldSpecs, customFieldSpecs(definitions));
   return stageSummary(ctx.db, ctx.actor.workspaceId, filters);
 }

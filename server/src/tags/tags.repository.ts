@@ -20,25 +20,38 @@ export function findTag(db: Kysely<DB>, workspaceId: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Adds the names not yet in the catalogue; returns each name as the catalogue spells it. */
+/**
+ * Adds the names not yet in the catalogue; returns each name as the catalogue spells it. One
+ * statement: the names it adds come from `returning`, the others from the catalogue as it was. Only
+ * when a concurrent writer added one of the names meanwhile is the catalogue read again.
+ */
 export async function upsertTagNames(
   db: Kysely<DB>,
   workspaceId: string,
   tags: { id: string; name: string }[],
 ): Promise<Map<string, string>> {
   if (tags.length === 0) return new Map();
-  await db
-    .insertInto('tags')
-    .values(tags.map((tag) => ({ workspaceId, id: tag.id, name: tag.name })))
-    .onConflict((conflict) => conflict.expression(sql`workspace_id, lower(name)`).doNothing())
-    .execute();
-  const rows = await db
+  const lowerNames = tags.map((tag) => tag.name.toLowerCase());
+  const { rows } = await sql<{ name: string }>`with added as (
+      insert into tags (workspace_id, id, name)
+      select ${workspaceId}::uuid, tag.id, tag.name
+      from unnest(${tags.map((tag) => tag.id)}::uuid[], ${tags.map((tag) => tag.name)}::text[]) as tag(id, name)
+      on conflict (workspace_id, lower(name)) do nothing
+      returning name)
+    select name from added
+    union all
+    select name from tags where workspace_id = ${workspaceId} and lower(name) = any(${lowerNames}::text[])`.execute(
+    db,
+  );
+  const canonical = new Map(rows.map((row) => [row.name.toLowerCase(), row.name]));
+  if (lowerNames.every((name) => canonical.has(name))) return canonical;
+  const again = await db
     .selectFrom('tags')
     .select('name')
     .where('workspaceId', '=', workspaceId)
-    .where(sql<boolean>`lower(name) = any(${tags.map((tag) => tag.name.toLowerCase())}::text[])`)
+    .where(sql<boolean>`lower(name) = any(${lowerNames}::text[])`)
     .execute();
-  return new Map(rows.map((row) => [row.name.toLowerCase(), row.name]));
+  return new Map(again.map((row) => [row.name.toLowerCase(), row.name]));
 }
 
 export async function insertTag(

@@ -43,7 +43,7 @@ export function recordService<R extends Row, Create extends object, Update exten
           ctx.db,
           workspaceId,
           query,
-          customFieldSpecs(await definitionsOf(ctx.db, workspaceId, store.entityType)),
+          customFieldSpecs(await definitionsOf(ctx, ctx.db, store.entityType)),
         );
       // Only a filter on `custom.<key>` needs the custom field definitions; other lists skip that read.
       // A filter on an unknown field is refused before any query runs; it is parsed again with the

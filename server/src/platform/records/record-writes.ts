@@ -5,7 +5,7 @@ import { fieldChanges } from '@baken/core/records/changes';
 import type { Kysely } from 'kysely';
 import { definitionsOf } from '../../custom-fields/custom-fields.service.ts';
 import { ensureTags } from '../../tags/tags.service.ts';
-import { audit } from '../audit/audit.ts';
+import { auditRow } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -13,21 +13,30 @@ import { AppError, notFound } from '../errors.ts';
 type Row = { id: string; ownerId: string | null; custom: Record<string, unknown> } & Record<string, unknown>;
 type Patch = Record<string, unknown>;
 
+/** A row to insert in the same statement as a record's write (its audit row, a stage change). */
+export interface RowInsert {
+  table: keyof DB & string;
+  values: Patch;
+}
+
 /** How a feature stores one kind of record; the rest of a write (rights, tags, custom, audit) is shared. */
 export interface RecordStore<R extends Row> {
   entityType: RecordType;
   label: string;
   find(db: Kysely<DB>, workspaceId: string, id: string, forUpdate?: boolean): Promise<R | undefined>;
-  insert(db: Kysely<DB>, values: Patch): Promise<R>;
-  update(db: Kysely<DB>, workspaceId: string, id: string, patch: Patch): Promise<R>;
-  remove(db: Kysely<DB>, workspaceId: string, id: string): Promise<void>;
+  insert(db: Kysely<DB>, values: Patch, alongside?: RowInsert[]): Promise<R>;
+  update(db: Kysely<DB>, workspaceId: string, id: string, patch: Patch, alongside?: RowInsert[]): Promise<R>;
+  remove(db: Kysely<DB>, workspaceId: string, id: string, alongside?: RowInsert[]): Promise<void>;
 }
 
 export interface WriteHooks<R extends Row> {
   /** Feature rules run inside the transaction; may add fields to the values written. */
   prepare?(ctx: RequestContext, trx: Kysely<DB>, values: Patch, before: R | null): Promise<Patch>;
-  /** Side effects after the row is written (e.g. a deal's stage history). */
-  after?(ctx: RequestContext, trx: Kysely<DB>, row: R, before: R | null): Promise<void>;
+  /**
+   * Rows the write adds elsewhere (e.g. a deal's stage history), written in the same statement as the
+   * record and its audit row. `values` are the fields written, `id` the record's.
+   */
+  alongside?(ctx: RequestContext, id: string, values: Patch, before: R | null): RowInsert[];
 }
 
 export function assertCanWrite(ctx: RequestContext): void {
@@ -56,7 +65,7 @@ async function sharedValues(
   const values: Patch = { ...rest };
   if (tags !== undefined) values.tags = await ensureTags(ctx, trx, tags as string[]);
   if (custom !== undefined || before === null) {
-    const definitions = await definitionsOf(trx, ctx.actor.workspaceId, store.entityType);
+    const definitions = await definitionsOf(ctx, trx, store.entityType);
     values.custom = mergeCustomValues(
       definitions,
       before?.custom ?? {},
@@ -91,16 +100,13 @@ export async function createRecord<R extends Row>(
     // Stamped from the clock, not the column default: now() has microseconds, which a list cursor
     // (a JavaScript Date, milliseconds) cannot carry, so paging by createdAt would repeat rows.
     const now = ctx.now();
-    const row = await store.insert(trx, {
-      ...forStorage(values),
-      workspaceId: ctx.actor.workspaceId,
-      id: ctx.newId(),
-      createdAt: now,
-      updatedAt: now,
-    });
-    await hooks.after?.(ctx, trx, row, null);
-    await audit(ctx, trx, 'create', store.entityType, row.id, values);
-    return row;
+    const id = ctx.newId();
+    const alongside = hooks.alongside?.(ctx, id, values, null) ?? [];
+    return store.insert(
+      trx,
+      { ...forStorage(values), workspaceId: ctx.actor.workspaceId, id, createdAt: now, updatedAt: now },
+      [...alongside, auditRow(ctx, 'create', store.entityType, id, values)],
+    );
   });
 }
 
@@ -121,13 +127,11 @@ export async function updateRecord<R extends Row>(
     if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, before);
     const changes = fieldChanges(before, values);
     if (Object.keys(changes).length === 0) return before;
-    const row = await store.update(trx, ctx.actor.workspaceId, id, {
-      ...forStorage(values),
-      updatedAt: ctx.now(),
-    });
-    await hooks.after?.(ctx, trx, row, before);
-    await audit(ctx, trx, 'update', store.entityType, id, changes);
-    return row;
+    const alongside = hooks.alongside?.(ctx, id, values, before) ?? [];
+    return store.update(trx, ctx.actor.workspaceId, id, { ...forStorage(values), updatedAt: ctx.now() }, [
+      ...alongside,
+      auditRow(ctx, 'update', store.entityType, id, changes),
+    ]);
   });
 }
 
@@ -141,8 +145,9 @@ export async function deleteRecord<R extends Row>(
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);
     if (!before) throw notFound(store.label);
     assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
-    await store.remove(trx, ctx.actor.workspaceId, id);
     const { workspaceId: _workspace, searchText: _search, ...snapshot } = before;
-    await audit(ctx, trx, 'delete', store.entityType, id, snapshot);
+    await store.remove(trx, ctx.actor.workspaceId, id, [
+      auditRow(ctx, 'delete', store.entityType, id, snapshot),
+    ]);
   });
 }

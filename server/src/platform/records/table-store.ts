@@ -1,9 +1,26 @@
 import type { RecordType } from '@baken/core/custom-fields/custom-field.schema';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { RecordStore } from './record-writes.ts';
+import type { RecordStore, RowInsert } from './record-writes.ts';
 
 type RecordTable = 'accounts' | 'contacts' | 'deals' | 'activities';
+// One code path for four tables: Kysely cannot type a table name chosen at run time.
+// biome-ignore lint/suspicious/noExplicitAny: rows are typed by the return type of each method instead.
+type AnyDb = Kysely<any>;
+
+/**
+ * The rows to insert together with a record's write, as data-modifying `with` clauses of the same
+ * statement: one round trip to the database for the record, its audit row and e.g. a stage change.
+ */
+function withInserts(db: Kysely<DB>, inserts: RowInsert[]): AnyDb {
+  let query = db as unknown as AnyDb;
+  inserts.forEach((insert, index) => {
+    query = query.with(`alongside_${index}`, (qb) =>
+      qb.insertInto(insert.table).values(insert.values as never),
+    ) as unknown as AnyDb;
+  });
+  return query;
+}
 
 /** The primary-key reads and writes of a record table, always inside one workspace. */
 export function tableStore<T extends RecordTable>(
@@ -11,9 +28,7 @@ export function tableStore<T extends RecordTable>(
   entityType: RecordType,
   label: string,
 ): RecordStore<Selectable<DB[T]> & { id: string; ownerId: string | null; custom: Record<string, unknown> }> {
-  // One code path for four tables: Kysely cannot type a table name chosen at run time.
-  // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the return type of each method instead.
-  const from = (db: Kysely<DB>) => db as unknown as Kysely<any>;
+  const from = (db: Kysely<DB>) => db as unknown as AnyDb;
   const name: string = table;
   type Row = Selectable<DB[T]> & { id: string; ownerId: string | null; custom: Record<string, unknown> };
   return {
@@ -27,15 +42,15 @@ export function tableStore<T extends RecordTable>(
         .where('id', '=', id);
       return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as Row | undefined;
     },
-    async insert(db, values) {
-      return (await from(db)
+    async insert(db, values, alongside = []) {
+      return (await withInserts(db, alongside)
         .insertInto(name)
         .values(values as never)
         .returningAll()
         .executeTakeFirstOrThrow()) as Row;
     },
-    async update(db, workspaceId, id, patch) {
-      return (await from(db)
+    async update(db, workspaceId, id, patch, alongside = []) {
+      return (await withInserts(db, alongside)
         .updateTable(name)
         .set(patch as never)
         .where('workspaceId', '=', workspaceId)
@@ -43,8 +58,12 @@ export function tableStore<T extends RecordTable>(
         .returningAll()
         .executeTakeFirstOrThrow()) as Row;
     },
-    async remove(db, workspaceId, id) {
-      await from(db).deleteFrom(name).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+    async remove(db, workspaceId, id, alongside = []) {
+      await withInserts(db, alongside)
+        .deleteFrom(name)
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
