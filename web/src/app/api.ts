@@ -37,6 +37,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The headers of a write that cannot go through api(), such as a multipart upload: language and CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  return { 'accept-language': currentLanguage(), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+}
+
 type Query = Record<string, string | number | boolean | string[] | undefined | null>;
 
 export function withQuery(path: string, query: Query = {}): string {

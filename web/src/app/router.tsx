@@ -123,6 +123,17 @@ const dealRoute = createRoute({
     })),
   ),
 });
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports/$id',
+  component: lazyRouteComponent(() =>
+    import('../imports/import-page.tsx').then(({ ImportPage }) => ({
+      default: function Import() {
+        return <ImportPage id={importRoute.useParams().id} />;
+      },
+    })),
+  ),
+});
 const boardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/board',
@@ -169,6 +180,11 @@ const routeTree = rootRoute.addChildren([
       '/tasks',
       lazyRouteComponent(() => import('../activities/tasks-page.tsx'), 'TasksPage'),
     ),
+    page(
+      '/imports',
+      lazyRouteComponent(() => import('../imports/imports-page.tsx'), 'ImportsPage'),
+    ),
+    importRoute,
     page(
       '/settings/profile',
       lazyRouteComponent(() => import('../settings/profile-page.tsx'), 'ProfilePage'),
