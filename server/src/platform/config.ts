@@ -32,7 +32,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '0.0.0.0';
   const publicUrl = (env.BAKEN_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const database: DatabaseTarget = env.DATABASE_URL
-    ? { engine: 'postgresql', url: env.DATABASE_URL }
+    ? {
+        engine: 'postgresql',
+        url: env.DATABASE_URL,
+        preparedStatements: env.BAKEN_PREPARED_STATEMENTS !== 'false',
+      }
     : { engine: 'pglite', dataDir: resolve(env.BAKEN_DATA_DIR ?? './data') };
   return {
     port,

@@ -6,12 +6,19 @@ import { CamelCasePlugin, Kysely, type KyselyConfig, PostgresDialect } from 'kys
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { PgliteWorkerData, PgliteWorkerReply, PgliteWorkerRequest } from './pglite-messages.ts';
+import { preparingPool } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
 export type DatabaseTarget =
-  | { engine: 'postgresql'; url: string; poolSize?: number }
+  | {
+      engine: 'postgresql';
+      url: string;
+      poolSize?: number;
+      /** Off for a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode). */
+      preparedStatements?: boolean;
+    }
   /** `dataDir` 'memory://' keeps everything in memory; `loadDataDirFile` starts from a dumped data dir. */
   | { engine: 'pglite'; dataDir: string; loadDataDirFile?: string };
 
@@ -34,7 +41,7 @@ export interface OpenOptions {
   onQuery?: (query: { sql: string; parameters: readonly unknown[] }) => void;
 }
 
-function kyselyOver(pool: pg.Pool, options: OpenOptions): Kysely<DB> {
+function kyselyOver(pool: pg.Pool, options: OpenOptions, preparedStatements = true): Kysely<DB> {
   // Column names become camelCase, but keys inside jsonb values (custom field keys such as
   // renewal_date, audit changes) are data and must come back exactly as they were stored.
   const camelCase = new CamelCasePlugin({ maintainNestedObjectKeys: true });
@@ -45,7 +52,7 @@ function kyselyOver(pool: pg.Pool, options: OpenOptions): Kysely<DB> {
       }
     : undefined;
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: preparedStatements ? preparingPool(pool) : pool }),
     plugins: [camelCase],
     ...(log ? { log } : {}),
   });
@@ -57,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // An idle connection the server drops (restart, failover) is replaced on the next query; without
     // a listener the pool's error event would end the process.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
-    const db = kyselyOver(pool, options);
+    const db = kyselyOver(pool, options, target.preparedStatements);
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
   return openPglite(target, options);
@@ -93,6 +100,8 @@ async function openPglite(
     user: 'postgres',
     database: 'postgres',
     max: 1,
+    // Kept open while idle: a new connection would start without the prepared statements.
+    idleTimeoutMillis: 0,
   });
   const db = kyselyOver(pool, options);
   let closed = false;

@@ -2,8 +2,8 @@
 // Plain JavaScript so that it runs as a worker under any loader (tsx, vitest, plain node).
 // Runs PGlite in its own thread and speaks the PostgreSQL wire protocol on a unix socket, so that a
 // long query never blocks the HTTP thread and both engines share one client path (`pg` + Kysely).
-// Exactly one client connection is served: PGlite has one session, and multiplexing clients over it
-// leaks session state between them (DESIGN.md section 7).
+// Exactly one client connection is served at a time (others wait): PGlite has one session, and
+// multiplexing clients over it leaks session state between them (DESIGN.md section 7).
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -39,11 +39,16 @@ function messageLength(buffer, started) {
   return buffer.length >= length ? length : 0;
 }
 
+/**
+ * Every message and clean-up runs in this one queue, across connections: a new client's first message
+ * waits until the session the previous client left behind has been reset.
+ */
+let queue = Promise.resolve();
+
 /** @param {PGlite} db @param {import('node:net').Socket} socket */
 function serve(db, socket) {
   let buffer = Buffer.alloc(0);
   let started = false;
-  let queue = Promise.resolve();
   socket.setNoDelay(true);
 
   /** @param {Uint8Array} chunk */
@@ -70,10 +75,15 @@ function serve(db, socket) {
     }
   });
   socket.on('close', () => {
-    // A client that vanished mid-transaction must not leave the single session inside it.
-    queue = queue.then(async () => {
-      if (!db.closed && db.isInTransaction()) await db.exec('ROLLBACK');
-    });
+    // The next client starts in a clean session: not inside a transaction a vanished client left
+    // open, and without its prepared statements (their names would clash with the new client's).
+    queue = queue
+      .then(async () => {
+        if (db.closed) return;
+        if (db.isInTransaction()) await db.exec('ROLLBACK');
+        await db.exec('DEALLOCATE ALL');
+      })
+      .catch(() => {});
   });
   socket.on('error', () => socket.destroy());
 }
@@ -82,16 +92,29 @@ async function main() {
   const db = await openPglite();
   /** @type {import('node:net').Socket | null} */
   let client = null;
-  const server = createServer((socket) => {
-    if (client) {
-      socket.end();
-      return;
-    }
+  /**
+   * Connections that came while another was served wait their turn (the pool replaces a connection
+   * it closed before this side has seen the close).
+   * @type {import('node:net').Socket[]}
+   */
+  const waiting = [];
+  /** @param {import('node:net').Socket} socket */
+  const start = (socket) => {
     client = socket;
+    serve(db, socket);
     socket.on('close', () => {
       client = null;
+      const next = waiting.splice(0).filter((candidate) => !candidate.destroyed);
+      const [first, ...rest] = next;
+      waiting.push(...rest);
+      if (first) start(first);
     });
-    serve(db, socket);
+  };
+  const server = createServer((socket) => {
+    if (client) {
+      socket.on('error', () => socket.destroy());
+      waiting.push(socket);
+    } else start(socket);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -105,6 +128,7 @@ async function main() {
         const data = await blob.arrayBuffer();
         port.postMessage({ type: 'dump', data }, [data]);
       } else if (request.type === 'close') {
+        for (const socket of waiting.splice(0)) socket.destroy();
         client?.destroy();
         await new Promise((resolve) => server.close(resolve));
         await db.close();

@@ -7,6 +7,7 @@ import { definitionsOf } from '../../custom-fields/custom-fields.service.ts';
 import { ensureTags } from '../../tags/tags.service.ts';
 import { auditRow } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
+import { isStalePlan } from '../db/prepared-statements.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -79,6 +80,20 @@ function forStorage(values: Patch): Patch {
   return 'custom' in values ? { ...values, custom: JSON.stringify(values.custom) } : values;
 }
 
+/**
+ * Runs a write in a transaction, and once more if a prepared statement went stale under it: another
+ * app server's migration changed the table (see prepared-statements.ts), which fails the first
+ * attempt before anything was written.
+ */
+async function inTransaction<T>(ctx: RequestContext, write: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction().execute(write);
+  } catch (error) {
+    if (!isStalePlan(error)) throw error;
+    return ctx.db.transaction().execute(write);
+  }
+}
+
 /** One instant for every time a write stamps (createdAt, occurredAt, stage entry, audit row). */
 function atOneInstant(ctx: RequestContext): RequestContext {
   const now = ctx.now();
@@ -93,7 +108,7 @@ export async function createRecord<R extends Row>(
 ): Promise<R> {
   const ctx = atOneInstant(requestCtx);
   assertCanWrite(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, null);
     if (values.ownerId === undefined) values.ownerId = ctx.actor.userId;
     if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, null);
@@ -119,7 +134,7 @@ export async function updateRecord<R extends Row>(
 ): Promise<R> {
   const ctx = atOneInstant(requestCtx);
   assertCanWrite(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);
     if (!before) throw notFound(store.label);
     assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
@@ -141,7 +156,7 @@ export async function deleteRecord<R extends Row>(
   id: string,
 ): Promise<void> {
   assertCanWrite(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);
     if (!before) throw notFound(store.label);
     assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
