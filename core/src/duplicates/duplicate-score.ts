@@ -92,7 +92,7 @@ export function scoreContacts(signals: ContactSignals): Verdict {
     } else if (weights.length > 0) {
       // Namesakes abound across companies: the name only backs up another signal.
       weights.push(nameWeight(similarity) / 2);
-      reasons.push({ code: 'similar_name', similarity: rounded(similarity) });
+      reasons.push(same ? { code: 'same_name' } : { code: 'similar_name', similarity: rounded(similarity) });
     }
   }
   return {

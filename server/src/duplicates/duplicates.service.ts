@@ -2,6 +2,7 @@ import type { AccountCheck, ContactCheck, PairsQuery } from '@baken/core/duplica
 import { MIN_SCORE, type Reason, scoreAccounts, scoreContacts } from '@baken/core/duplicates/duplicate-score';
 import { domainKey, emailKey, kvkKey, phoneKey } from '@baken/core/duplicates/match-keys';
 import { canWrite } from '@baken/core/platform/roles';
+import { domainFromWebsite } from '@baken/core/validation/domain';
 import type { Kysely } from 'kysely';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -184,19 +185,15 @@ export async function likelyAccountDuplicates(
   if (batch.length === 0) return [];
   const candidates = batch.map((account, i) => ({
     i,
-    domain: domainKey(account.domain) ?? domainKey(hostOf(account.website)),
+    domain:
+      domainKey(domainFromWebsite(account.domain ?? '')) ??
+      domainKey(domainFromWebsite(account.website ?? '')),
     kvk: kvkKey(account.kvkNumber),
     name: account.name ?? null,
     city: account.city ?? null,
   }));
   const matches = await accountMatches(db, workspaceId, candidates);
   return best(batch.length, matches, scoreAccounts);
-}
-
-function hostOf(website: string | null | undefined): string | null {
-  if (!website) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`;
-  return URL.canParse(withScheme) ? new URL(withScheme).hostname : null;
 }
 
 async function withRecords(ctx: RequestContext, recordType: RecordType, matches: LikelyDuplicate[]) {

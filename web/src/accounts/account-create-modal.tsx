@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../app/api.ts';
 import { useMembers } from '../app/workspace-data.ts';
+import { DuplicateWarning, useDuplicateGate } from '../duplicates/duplicate-warning.tsx';
 import { IndustryCodeSelect } from '../records/industry-code.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
@@ -37,10 +38,20 @@ export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClo
     },
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
+  // Before saving, a look for companies that seem to be this one already.
+  const gate = useDuplicateGate('accounts', (values: typeof blank) => create.mutate(values));
   const fieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
+  const close = () => {
+    gate.reset();
+    onClose();
+  };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('create.title')}>
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+    <Modal opened={opened} onClose={close} title={t('create.title')}>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          gate.submit(values, { name: values.name, domain: values.domain, city: values.city }),
+        )}
+      >
         <Stack>
           <TextInput label={t('fields.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput
@@ -63,10 +74,11 @@ export function AccountCreateModal({ opened, onClose }: { opened: boolean; onClo
             {...form.getInputProps('customerStatus')}
           />
           <OwnerSelect label={t('fields.ownerId')} {...form.getInputProps('ownerId')} />
+          <DuplicateWarning kind="accounts" matches={gate.matches} onCreateAnyway={gate.createAnyway} />
           <FormActions
             submitLabel={t('create.submit')}
-            pending={create.isPending}
-            onCancel={onClose}
+            pending={create.isPending || gate.checking}
+            onCancel={close}
             error={create.isError && !fieldErrors ? create.error : undefined}
           />
         </Stack>

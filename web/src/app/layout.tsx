@@ -4,6 +4,7 @@ import { spotlight } from '@mantine/spotlight';
 import {
   IconBuilding,
   IconChecklist,
+  IconCopy,
   IconFileImport,
   IconKey,
   IconLayoutKanban,
@@ -39,6 +40,7 @@ function navItems(t: (key: string) => string, me: Me): NavItem[] {
     { to: '/contacts', label: t('nav.contacts'), icon: <IconUsers size={18} /> },
     { to: '/activities', label: t('nav.activities'), icon: <IconTimeline size={18} /> },
     { to: '/tasks', label: t('nav.tasks'), icon: <IconChecklist size={18} /> },
+    { to: '/duplicates', label: t('duplicates:title'), icon: <IconCopy size={18} /> },
     { to: '/imports', label: t('imports:title'), icon: <IconFileImport size={18} /> },
     { to: '/settings/profile', label: t('nav.profile'), icon: <IconUser size={18} /> },
     { to: '/settings/api-tokens', label: t('nav.apiTokens'), icon: <IconKey size={18} /> },

@@ -186,6 +186,10 @@ const routeTree = rootRoute.addChildren([
     ),
     importRoute,
     page(
+      '/duplicates',
+      lazyRouteComponent(() => import('../duplicates/duplicates-page.tsx'), 'DuplicatesPage'),
+    ),
+    page(
       '/settings/profile',
       lazyRouteComponent(() => import('../settings/profile-page.tsx'), 'ProfilePage'),
     ),

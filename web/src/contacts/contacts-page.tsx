@@ -19,6 +19,7 @@ import { contactName, formatDate } from '../app/format.ts';
 import { formatPhone } from '../app/phone-format.ts';
 import { useMe } from '../app/session.ts';
 import { memberOptions, useMembers } from '../app/workspace-data.ts';
+import { DuplicateWarning, useDuplicateGate } from '../duplicates/duplicate-warning.tsx';
 import type { FilterFields } from '../ui/filter-builder.tsx';
 import { fieldErrorsOf } from '../ui/form-errors.ts';
 import { FormActions, OwnerSelect } from '../ui/form-parts.tsx';
@@ -138,10 +139,25 @@ function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () 
     },
     onError: (error) => form.setErrors(fieldErrorsOf(error)),
   });
+  // Before saving, a look for contacts that seem to be this person already.
+  const gate = useDuplicateGate('contacts', (values: typeof blank) => create.mutate(values));
   const fieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
+  const close = () => {
+    gate.reset();
+    onClose();
+  };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('create.title')}>
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+    <Modal opened={opened} onClose={close} title={t('create.title')}>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          gate.submit(values, {
+            firstName: values.firstName,
+            lastName: values.lastName,
+            email: values.email,
+            accountId: values.accountId,
+          }),
+        )}
+      >
         <Stack>
           <Group grow>
             <TextInput label={t('fields.firstName')} data-autofocus {...form.getInputProps('firstName')} />
@@ -155,10 +171,11 @@ function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () 
             error={form.errors.accountId as string | undefined}
           />
           <OwnerSelect label={t('fields.ownerId')} {...form.getInputProps('ownerId')} />
+          <DuplicateWarning kind="contacts" matches={gate.matches} onCreateAnyway={gate.createAnyway} />
           <FormActions
             submitLabel={t('create.submit')}
-            pending={create.isPending}
-            onCancel={onClose}
+            pending={create.isPending || gate.checking}
+            onCancel={close}
             error={create.isError && !fieldErrors ? create.error : undefined}
           />
         </Stack>

@@ -73,6 +73,12 @@ function ActivityEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }
   );
 }
 
+/** A merge of a duplicate into this record, or its undo (the field changes are listed next to it). */
+function MergeLine({ undone }: { undone: boolean }) {
+  const { t } = useTranslation('duplicates');
+  return <Text size="sm">{undone ? t('timeline.mergeUndone') : t('timeline.merged')}</Text>;
+}
+
 function ChangeEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }) {
   const { t } = ctx;
   if (item.data.action !== 'update')
@@ -82,14 +88,18 @@ function ChangeEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeContext }) 
     <Stack gap={2}>
       {changes
         .filter(([field]) => !hiddenChangeFields.has(field))
-        .map(([field, change]) => (
-          <Text size="sm" key={field}>
-            <Text span fw={600}>
-              {fieldLabel(field, t)}:
-            </Text>{' '}
-            {changeValue(field, change.from, ctx)} → {changeValue(field, change.to, ctx)}
-          </Text>
-        ))}
+        .map(([field, change]) =>
+          field === 'merge' || field === 'mergeUndone' ? (
+            <MergeLine key={field} undone={field === 'mergeUndone'} />
+          ) : (
+            <Text size="sm" key={field}>
+              <Text span fw={600}>
+                {fieldLabel(field, t)}:
+              </Text>{' '}
+              {changeValue(field, change.from, ctx)} → {changeValue(field, change.to, ctx)}
+            </Text>
+          ),
+        )}
     </Stack>
   );
 }
