@@ -202,4 +202,28 @@ describe('record lists', () => {
     await page.getByRole('menuitem', { name: 'Uit Utrecht' }).waitFor();
     await page.keyboard.press('Escape');
   });
+
+  it('exports the current view through the server, as CSV or Excel', async () => {
+    await page.goto(`${server.url}/contacts`);
+    await rows().first().waitFor();
+    await page.getByLabel('Zoek op naam of e-mail').fill('jansen');
+    await page.getByRole('button', { name: 'Exporteren' }).click();
+    const csv = page.getByRole('menuitem', { name: 'CSV (voor elk programma)' });
+    // The links carry the view's search, so the server exports what the list shows.
+    await expect.poll(() => csv.getAttribute('href')).toMatch(/jansen/);
+    await screenshot(page, 'lists-export-menu');
+    const csvHref = (await csv.getAttribute('href')) ?? '';
+    expect(csvHref).toMatch(/^\/api\/v1\/exports\?list=contacts&format=csv&lang=nl&/);
+    const file = await page.request.get(`${server.url}${csvHref}`);
+    expect(file.status()).toBe(200);
+    const text = await file.text();
+    expect(text).toMatch(/Voornaam/);
+    expect(text).toContain('jan@bakkerijjansen.nl');
+    const xlsxHref = await page.getByRole('menuitem', { name: 'Excel (XLSX)' }).getAttribute('href');
+    expect(xlsxHref).toMatch(/format=xlsx/);
+    const workbook = await page.request.get(`${server.url}${xlsxHref}`);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-type']).toMatch(/spreadsheetml/);
+    await page.keyboard.press('Escape');
+  });
 });
