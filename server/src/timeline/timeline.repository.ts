@@ -86,7 +86,12 @@ function stageChangesOf(
   return branch(select, 's.changed_at', 's.id', after, limit);
 }
 
-/** Activities, field changes and stage changes of one record, newest first, one keyset page. */
+const subjectTables = { contact: 'contacts', account: 'accounts', deal: 'deals' } as const;
+
+/**
+ * Activities, field changes and stage changes of one record, newest first, one keyset page; null
+ * when the record is not in this workspace (checked in the same statement).
+ */
 export async function timelineOf(
   db: Kysely<DB>,
   workspaceId: string,
@@ -94,14 +99,20 @@ export async function timelineOf(
   id: string,
   after: Cursor,
   limit: number,
-): Promise<TimelineRow[]> {
+): Promise<TimelineRow[] | null> {
   const parts = [
     activitiesOf(workspaceId, subject, id, after, limit),
     changesOf(workspaceId, subject, id, after, limit),
   ];
   if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id, after, limit));
   const union = sql.join(parts, sql` union all `);
-  const result = await sql<TimelineRow>`select t.kind, t.id, t.at, t.data from (${union}) t
-    order by t.at desc, t.id desc limit ${limit}`.execute(db);
-  return result.rows;
+  const result = await sql<{ found: boolean } & ({ kind: null; id: null } | TimelineRow)>`
+    select subject.found, t.kind, t.id, t.at, t.data
+    from (select exists (select 1 from ${sql.table(subjectTables[subject])}
+      where workspace_id = ${workspaceId} and id = ${id}) as found) subject
+    left join lateral (select * from (${union}) u order by u.at desc, u.id desc limit ${limit}) t on subject.found`.execute(
+    db,
+  );
+  if (!result.rows[0]?.found) return null;
+  return result.rows.filter((row): row is { found: boolean } & TimelineRow => row.id !== null);
 }

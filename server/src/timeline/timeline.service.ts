@@ -1,11 +1,9 @@
 import { decodeCursor, encodeCursor } from '@baken/core/records/list-query';
-import { accountService } from '../accounts/accounts.service.ts';
-import { contactService } from '../contacts/contacts.service.ts';
-import { dealService } from '../deals/deals.service.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
 import { type TimelineSubject, timelineOf } from './timeline.repository.ts';
 
-const services = { contact: contactService, account: accountService, deal: dealService };
+const labels = { contact: 'Contact', account: 'Account', deal: 'Deal' };
 const timelineSort = { field: 'at', spec: { kind: 'timestamp' as const }, direction: 'desc' as const };
 
 export async function timeline(
@@ -14,7 +12,6 @@ export async function timeline(
   id: string,
   query: { limit: number; cursor?: string | undefined },
 ) {
-  await services[subject].get(ctx, id); // 404 unless the record is in this workspace
   const cursor = query.cursor ? decodeCursor(query.cursor, timelineSort) : null;
   const rows = await timelineOf(
     ctx.db,
@@ -24,6 +21,7 @@ export async function timeline(
     cursor ? { at: String(cursor.value), id: cursor.id } : null,
     query.limit + 1,
   );
+  if (!rows) throw notFound(labels[subject]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
