@@ -170,7 +170,14 @@ export const dutch: Record<string, string> = {
     'Deze lijst heeft geen zoekvak: verfijn haar met filter=veld:contains:tekst.',
 
   // Lists: filters, sorting, paging
-  "{field}: '{raw}' is not {expected}.": "{field}: '{raw}' is geen {expected}.",
+  "{field}: '{raw}' is not {expected}.": "{field}: '{raw}' is niet {expected}.",
+  'a number': 'een getal',
+  'a date (YYYY-MM-DD)': 'een datum (JJJJ-MM-DD)',
+  'a date and time (ISO 8601)': 'een datum en tijd (ISO 8601)',
+  'an id': 'een id',
+  'one of {values}': 'een van {values}',
+  'true or false': 'true of false',
+  'at most 500 characters long': 'hoogstens 500 tekens lang',
   'At most 20 filters at once.': 'Hoogstens 20 filters tegelijk.',
   "'{item}' is not of the form field:operator:value.": "'{item}' heeft niet de vorm veld:operator:waarde.",
   "Unknown field '{field}'. Fields you can filter on: {fields}.":
@@ -233,4 +240,78 @@ export const dutch: Record<string, string> = {
   'Enter a name for the view.': 'Vul een naam voor de weergave in.',
   'You already have {count} saved views of this list, the most there can be: delete one you no longer use, or save under the name of an existing view to replace it.':
     'Je hebt al {count} opgeslagen weergaven van deze lijst, het maximum: verwijder er een die je niet meer gebruikt, of sla op onder de naam van een bestaande weergave om die te vervangen.',
+  // Imports
+  'Choose a file.': 'Kies een bestand.',
+  'Send the file as multipart/form-data in a field named file.':
+    'Stuur het bestand als multipart/form-data in een veld met de naam file.',
+  'The upload could not be read: {message}': 'De upload kon niet worden gelezen: {message}',
+  'No file was sent.': 'Er is geen bestand verstuurd.',
+  'The upload was cut off: {message}': 'De upload is afgebroken: {message}',
+  'The file is larger than {max} MB.': 'Het bestand is groter dan {max} MB.',
+  'Upload a CSV or XLSX file.': 'Upload een CSV- of XLSX-bestand.',
+  'This file cannot be read as CSV or XLSX: {message}':
+    'Dit bestand is niet te lezen als CSV of XLSX: {message}',
+  'This import is {status}; its mapping can no longer change.':
+    'Deze import is {status}; de koppeling van de kolommen kan niet meer veranderen.',
+  'This import is {status}; it cannot be {action} now.':
+    'Deze import is {status}; hij kan nu niet worden {action}.',
+  'Only the person who ran this import or a manager can undo it.':
+    'Alleen wie deze import uitvoerde of een manager kan hem ongedaan maken.',
+  'This import is {status}; only a finished import can be undone.':
+    'Deze import is {status}; alleen een voltooide import kan ongedaan worden gemaakt.',
+  '{count} of the records this import wrote were changed since; undo with force to overwrite those changes.':
+    '{count} van de records die deze import schreef zijn sindsdien gewijzigd; maak ongedaan met force om die wijzigingen te overschrijven.',
+  'The file has no header row: its first row must name the columns.':
+    'Het bestand heeft geen kopregel: de eerste regel moet de kolommen benoemen.',
+  'Give one field (or null) for each of the {count} columns.':
+    'Geef één veld (of null) voor elk van de {count} kolommen.',
+  '{recordType}s are matched by {keys}.': 'Een {recordType} wordt herkend aan {keys}.',
+  'Map at least one column to a field first.': 'Koppel eerst minstens één kolom aan een veld.',
+  Import: 'Import',
+  'A {noun} with this {by} exists already; this import only creates.':
+    'Er bestaat al een {noun} met dit {by}; deze import maakt alleen nieuwe aan.',
+  'No {noun} with this {by} to update.': 'Geen {noun} met dit {by} om bij te werken.',
+  'You can only change {noun}s you own; this one belongs to someone else.':
+    'Je kunt alleen je eigen records wijzigen ({noun}); deze is van iemand anders.',
+  'This row has no values in the mapped columns.': 'Deze rij heeft geen waarden in de gekoppelde kolommen.',
+  'Same {by} as row {row}; this row was skipped.': 'Zelfde {by} als rij {row}; deze rij is overgeslagen.',
+  'A {noun} with this email or external id exists already.':
+    'Er bestaat al een {noun} met dit e-mailadres of deze externe id.',
+  'Another contact has this email address already.': 'Een andere contactpersoon heeft dit e-mailadres al.',
+  contact: 'contactpersoon',
+  account: 'bedrijf',
+  email: 'e-mailadres',
+  'external id': 'externe id',
+  domain: 'domein',
+  'KvK number': 'KvK-nummer',
+  uploaded: 'geüpload',
+  checking: 'in controle',
+  checked: 'gecontroleerd',
+  queued: 'in de wachtrij',
+  running: 'bezig',
+  completed: 'voltooid',
+  failed: 'mislukt',
+  undone: 'ongedaan gemaakt',
+  started: 'gestart',
+
+  // Enrichment
+  'Send ids or a filter, not both.': 'Stuur ids of een filter, niet allebei.',
+  'Enriching many accounts at once takes a manager, an admin or the owner.':
+    'Veel bedrijven tegelijk verrijken mag alleen een manager, een beheerder of de eigenaar.',
+  'Enrichment run': 'Verrijkingsronde',
+  'Enrichment is switched off on this server: no providers are configured (BAKEN_ENRICHMENT_PROVIDERS).':
+    'Verrijken staat uit op deze server: er zijn geen bronnen ingesteld (BAKEN_ENRICHMENT_PROVIDERS).',
+
+  // Duplicates and merges
+  'A duplicate scan is already queued or running; follow it at GET /duplicates/scan.':
+    'Er wacht of loopt al een zoektocht naar dubbelen; volg die via GET /duplicates/scan.',
+  'This pair is {status} already.': 'Dit paar is al {status}.',
+  merged: 'samengevoegd',
+  dismissed: 'afgewezen',
+  'Duplicate pair': 'Dubbel paar',
+  'This merge was undone already.': 'Deze samenvoeging is al ongedaan gemaakt.',
+  'A record cannot be merged with itself.': 'Een record kan niet met zichzelf worden samengevoegd.',
+  'Unknown field {fields}; choose per field of the {recordType}.':
+    'Onbekend veld {fields}; kies per veld van de {recordType}.',
+  Merge: 'Samenvoeging',
 };

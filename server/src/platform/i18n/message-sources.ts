@@ -1,5 +1,5 @@
 // Finds the messages the API can answer with in the source: the texts of `error:` and `message:`
-// options, AppError, InputError, invalidField and notFound. The completeness test checks that each
+// options, AppError, InputError, invalidField, notFound and an import's row problems. The completeness test checks that each
 // has a Dutch translation; template literals come back with `{name}` where they interpolate.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ const PATTERNS = [
   new RegExp(String.raw`new InputError\(\s*(?:'[^']*'|\x60[^\x60]*\x60|\w+),\s*${QUOTED}`, 'g'),
   new RegExp(String.raw`invalidField\(\s*'[^']*',\s*${QUOTED}`, 'g'),
   new RegExp(String.raw`notFound\(\s*${QUOTED}`, 'g'),
+  new RegExp(String.raw`new RowProblem\(\s*${QUOTED}`, 'g'),
+  new RegExp(String.raw`failRow\(\s*[\w.]+,\s*${QUOTED}`, 'g'),
 ];
 
 /** `a ${b.c} d` → `a {c} d`: the name of the last property is the placeholder's name. */

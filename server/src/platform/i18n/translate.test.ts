@@ -34,6 +34,16 @@ describe('translating messages', () => {
     );
   });
 
+  it('translates the words of ours it fills in, but never a field name or a typed value', () => {
+    expect(translate("amount: 'veel' is not a number.", 'nl')).toBe("amount: 'veel' is niet een getal.");
+    expect(translate('Same email as row 4; this row was skipped.', 'nl')).toBe(
+      'Zelfde e-mailadres als rij 4; deze rij is overgeslagen.',
+    );
+    expect(
+      translate("There is no custom field 'contact' here; define it first under custom fields.", 'nl'),
+    ).toBe("Er is hier geen eigen veld 'contact'; maak het eerst aan bij de eigen velden.");
+  });
+
   it('keeps a message it does not know, rather than guessing', () => {
     expect(translate('Something nobody wrote a translation for.', 'nl')).toBe(
       'Something nobody wrote a translation for.',

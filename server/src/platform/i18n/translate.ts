@@ -28,6 +28,18 @@ interface Template {
 }
 
 const PLACEHOLDER = /\{(\w*)\}/g;
+// Parts filled in that are words of ours (a record label, a status, a nested message) are translated
+// too; names of fields, values a user typed and numbers are kept as they are.
+const TRANSLATED_PARTS = new Set([
+  'what',
+  'noun',
+  'by',
+  'status',
+  'action',
+  'recordType',
+  'expected',
+  'message',
+]);
 const HAS_PLACEHOLDER = /\{\w*\}/;
 
 // Longest first: "The request body is not valid JSON: {message}" before "{field}: {message}".
@@ -59,7 +71,8 @@ export function translate(text: string, language: Language, depth = 0): string {
       const seen = used.get(name) ?? 0;
       used.set(name, seen + 1);
       const positions = template.names.flatMap((candidate, index) => (candidate === name ? [index] : []));
-      return translate(values[positions[seen] ?? positions[0] ?? 0] ?? '', language, depth + 1);
+      const value = values[positions[seen] ?? positions[0] ?? 0] ?? '';
+      return TRANSLATED_PARTS.has(name) ? translate(value, language, depth + 1) : value;
     });
   }
   return text;
