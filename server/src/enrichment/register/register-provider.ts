@@ -18,10 +18,12 @@ import {
 } from '../enrichment.repository.ts';
 import type { EnrichmentProvider } from '../providers.ts';
 
-const BATCH = 1000;
+const BATCH = 5000;
+/** How long a lookup waits for a register that is being loaded before it reports so (the load goes on). */
+const WAIT_FOR_LOAD_MS = 10_000;
 const loading = new Map<string, Promise<Date>>();
 
-/** Streams the file into the table; rows are written in batches of a thousand, one statement each. */
+/** Streams the file into the table; rows are written in batches of 5,000, one statement each. */
 async function load(
   db: Kysely<DB>,
   path: string,
@@ -98,7 +100,18 @@ export function registerProvider(path: string, configured: Record<string, string
     label: `Company register (${basename(path)})`,
     canLookUp: (keys) => Boolean(keys.kvkNumber || keys.domain),
     async lookUp(keys, ctx) {
-      const asOf = await ensureRegisterLoaded(ctx.db, path, configured);
+      const loaded = ensureRegisterLoaded(ctx.db, path, configured);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), WAIT_FOR_LOAD_MS);
+      });
+      const asOf = await Promise.race([loaded, waited]).finally(() => clearTimeout(timer));
+      if (!asOf) {
+        loaded.catch(() => undefined);
+        throw new Error(
+          `The company register ${basename(path)} is being loaded into the database; try again in a few minutes.`,
+        );
+      }
       const row = await findInRegister(ctx.db, keys.kvkNumber, keys.domain);
       if (!row)
         return {

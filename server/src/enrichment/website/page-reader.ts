@@ -96,11 +96,36 @@ function organizationFacts(organization: JsonObject | null): PageFacts {
 
 const metaContent = ($: CheerioAPI, selector: string) => textOf($(selector).first().attr('content'));
 
+/**
+ * The page's text with a space between elements (`.text()` would glue "Contact" and "KvK 1234…"
+ * together), without scripts and styles, capped at 500,000 characters.
+ */
+function visibleText($: CheerioAPI): string {
+  const parts: string[] = [];
+  $('body')
+    .find('*')
+    .addBack()
+    .contents()
+    .each((_, node) => {
+      const parent = node.parent as { name?: string } | null;
+      if (node.type === 'text' && parent?.name !== 'script' && parent?.name !== 'style')
+        parts.push(node.data);
+    });
+  return parts.join(' ').replace(/\s+/g, ' ').slice(0, 500_000);
+}
+
+/** A percent-encoded link target; a malformed one is taken as written. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function linkTargets($: CheerioAPI, scheme: 'mailto:' | 'tel:'): string[] {
   return $(`a[href^="${scheme}" i]`)
-    .map((_, element) =>
-      decodeURIComponent(($(element).attr('href') ?? '').slice(scheme.length).split('?')[0] ?? ''),
-    )
+    .map((_, element) => decoded(($(element).attr('href') ?? '').slice(scheme.length).split('?')[0] ?? ''))
     .get()
     .map((target) => target.trim())
     .filter(Boolean);
@@ -142,7 +167,7 @@ export function readPage(page: FetchedPage): ReadPage {
     .map((_, element) => absolute($(element).attr('href')))
     .get()
     .filter((href): href is string => href !== null);
-  const bodyText = $('body').text().replace(/\s+/g, ' ').slice(0, 500_000);
+  const bodyText = visibleText($);
   const title = textOf($('title').first().text());
 
   const pageFacts: PageFacts = {

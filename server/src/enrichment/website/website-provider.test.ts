@@ -161,6 +161,28 @@ describe('website provider', () => {
     ).toBe(true);
   });
 
+  it('reads a page with broken JSON-LD and a malformed link without failing', () => {
+    const body = Buffer.from(
+      '<html lang="nl"><head><title>Welkom | Bakkerij Jansen</title>' +
+        '<script type="application/ld+json">{"@type": "Organization", broken</script></head>' +
+        '<body><a href="mailto:%E0%A4%A">x</a><a href="mailto:Info@Jansen.nl?subject=Hoi">mail</a>' +
+        '<p>KvK-nr: 1234 5678</p></body></html>',
+    );
+    const { facts } = readPage({
+      url: new URL('https://www.jansen.nl/'),
+      status: 200,
+      headers: { 'content-type': ['text/html'] },
+      body,
+    });
+    expect(facts).toMatchObject({
+      name: 'Bakkerij Jansen',
+      email: 'Info@Jansen.nl',
+      kvkNumber: '12345678',
+      language: 'nl',
+      website: 'https://www.jansen.nl',
+    });
+  });
+
   it('introduces itself as BakenBot and asks robots.txt first', async () => {
     await provider().lookUp({ website: `${shop.url}/`, domain: null, kvkNumber: null }, ctx);
     const agent = 'BakenBot/0.1.0 (+http://localhost:3000)';
