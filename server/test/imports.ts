@@ -98,9 +98,10 @@ export function messyContactRows(count: number, updates: number): MessyRow[] {
     ];
     const expected =
       duplicateOf !== null || badEmail || badPhone ? 'failed' : index < updates ? 'updated' : 'created';
+    // Row problems are written in the language of the person importing: the owner's is Dutch.
     const reason =
       duplicateOf !== null
-        ? /Same email as row/
+        ? /Zelfde e-mailadres als rij/
         : badEmail
           ? /E-mailadres/
           : badPhone

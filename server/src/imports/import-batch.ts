@@ -8,6 +8,7 @@ import { domainFromEmail } from '@baken/core/validation/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../platform/db/schema.ts';
+import { type Language, translate, translateIssue } from '../platform/i18n/translate.ts';
 import { accountTarget, type ImportTarget } from './import-targets.ts';
 import {
   accountsByCompanyKey,
@@ -41,6 +42,8 @@ export interface BatchContext {
   headerOf: Map<string, string>;
   /** The workspace's country: phone numbers without a country code are read as its numbers. */
   defaultCountry: string;
+  /** The language of the person who runs the import: its row problems are written in it. */
+  language: Language;
   /** Match keys seen in earlier rows of the file, with the row that had them first. */
   seen: Map<string, number>;
   newId: () => string;
@@ -79,7 +82,8 @@ function issueText(ctx: BatchContext, error: z.ZodError, prefix = ''): string {
     .map((issue) => {
       const field = `${prefix}${issue.path.join('.')}`;
       const name = ctx.headerOf.get(field) ?? field;
-      return name ? `${name}: ${issue.message}` : issue.message;
+      const message = translateIssue({ ...issue, code: issue.code }, ctx.language);
+      return name ? `${name}: ${message}` : message;
     })
     .join(' ');
 }
@@ -106,7 +110,7 @@ function validate(
       problems
         .map(
           (problem) =>
-            `${ctx.headerOf.get(`${prefix}${problem.field}`) ?? problem.field}: ${problem.message}`,
+            `${ctx.headerOf.get(`${prefix}${problem.field}`) ?? problem.field}: ${translate(problem.message, ctx.language)}`,
         )
         .join(' '),
     );
@@ -119,7 +123,9 @@ function mergedCustom(ctx: BatchContext, stored: Values, input: unknown): Values
     return mergeCustomValues(ctx.definitions, stored, input as Values | undefined);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    throw new RowProblem(`${ctx.headerOf.get(error.field) ?? error.field}: ${error.message}`);
+    throw new RowProblem(
+      `${ctx.headerOf.get(error.field) ?? error.field}: ${translate(error.message, ctx.language)}`,
+    );
   }
 }
 
@@ -234,7 +240,7 @@ async function linkAccounts(
           accountId = account.id;
         } catch (error) {
           if (!(error instanceof RowProblem)) throw error;
-          fail(plan, error.message);
+          fail(plan, translate(error.message, ctx.language));
           continue;
         }
       }
@@ -274,7 +280,7 @@ export async function runBatch(
       keyed.push({ row, mapped, key });
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
-      failRow(row, error.message);
+      failRow(row, translate(error.message, ctx.language));
     }
   }
   const keys = keyed.map((entry) => entry.key).filter((key): key is string => key !== null);
@@ -285,7 +291,7 @@ export async function runBatch(
       plans.push(planRow(ctx, row, mapped, key === null ? null : ((matches.get(key) as Existing) ?? null)));
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
-      failRow(row, error.message);
+      failRow(row, translate(error.message, ctx.language));
     }
   }
   const dropped = new Set<Plan>();
@@ -347,7 +353,10 @@ export async function runBatch(
   let created = 0;
   for (const plan of creates) {
     if (!written.has(plan.id)) {
-      failRow(plan.row, `A ${nounOf(ctx)} with this email or external id exists already.`);
+      failRow(
+        plan.row,
+        translate(`A ${nounOf(ctx)} with this email or external id exists already.`, ctx.language),
+      );
       continue;
     }
     created++;
@@ -403,7 +412,7 @@ async function withoutTakenEmails(
     const email = typeof plan.values.email === 'string' ? plan.values.email.toLowerCase() : null;
     if (!email || !taken.has(email) || !changing.some((entry) => entry.plan === plan)) return true;
     // (an update that keeps its own email is not in `changing`)
-    failRow(plan.row, 'Another contact has this email address already.');
+    failRow(plan.row, translate('Another contact has this email address already.', ctx.language));
     return false;
   });
 }

@@ -6,7 +6,9 @@ import type { Role } from '@baken/core/platform/roles';
 import { customFields } from '../custom-fields/custom-fields.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
+import { languageOf } from '../platform/i18n/translate.ts';
 import { defineJob } from '../platform/jobs/jobs.ts';
+import { findUserById } from '../users/users.repository.ts';
 import { defaultCountryOf } from '../workspaces/workspaces.service.ts';
 import { type BatchContext, rememberKey, runBatch, type SourceRow } from './import-batch.ts';
 import { type FileFormat, fileRows } from './import-file.ts';
@@ -84,6 +86,7 @@ async function batchContext(ctx: RequestContext, row: ImportRow): Promise<BatchC
     definitions,
     headerOf,
     defaultCountry: await defaultCountryOf(ctx.db, row.workspaceId),
+    language: languageOf((await findUserById(ctx.db, ctx.actor.userId))?.locale),
     seen: new Map(),
     newId: ctx.newId,
   };
