@@ -57,7 +57,7 @@ async function targetStage(
   const stageId = values.stageId as string | undefined;
   const pipelineId = values.pipelineId as string | undefined;
   if (stageId) {
-    const stage = await stageById(trx, ctx.actor.workspaceId, stageId);
+    const stage = await stageById(ctx, trx, stageId);
     if (!stage) throw invalidField('stageId', 'There is no such stage in this workspace.');
     if (pipelineId && stage.pipelineId !== pipelineId)
       throw invalidField('stageId', 'This stage belongs to another pipeline.');

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { readCache } from '../platform/db/read-cache.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import {
@@ -140,7 +141,7 @@ export async function changePipeline(
   input: z.output<typeof pipelineUpdateInput>,
 ) {
   assertCanConfigure(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
     const before = await pipeline(ctx, id, trx);
     if (input.isDefault) await clearDefaultPipeline(trx, ctx.actor.workspaceId);
     await updatePipeline(trx, ctx.actor.workspaceId, id, {
@@ -176,6 +177,8 @@ export async function changePipeline(
     });
     return after;
   });
+  stageCache(ctx).forget();
+  return changed;
 }
 
 export async function removePipeline(ctx: RequestContext, id: string): Promise<void> {
@@ -196,10 +199,21 @@ export async function removePipeline(ctx: RequestContext, id: string): Promise<v
       stages: before.stages.map((stage) => stage.name),
     });
   });
+  stageCache(ctx).forget();
 }
 
-/** A stage of the workspace, for features that place records in a pipeline (deals). */
-export const stageById = (db: Kysely<DB>, workspaceId: string, id: string) => findStage(db, workspaceId, id);
+const stageCache = (ctx: RequestContext) => readCache(ctx.db, 'stages');
+
+/**
+ * A stage of the workspace, for features that place records in a pipeline (deals). Read through a
+ * short cache (READ_CACHE_MS) that every pipeline change in this process clears once committed;
+ * `db` is the handle to read with (a transaction, or ctx.db).
+ */
+export function stageById(ctx: RequestContext, db: Kysely<DB>, id: string) {
+  return stageCache(ctx).lookup(`${ctx.actor.workspaceId}:${id}`, () =>
+    findStage(db, ctx.actor.workspaceId, id),
+  );
+}
 
 /**
  * Where a new deal enters a pipeline (the default one when none is given): its first open stage.
