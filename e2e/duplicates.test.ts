@@ -98,4 +98,16 @@ describe('duplicates', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('record-row').count()).toBe(2);
   });
+
+  it('counts data health and opens the list filtered to a counted set', async () => {
+    await page.goto(`${server.url}/data-health`);
+    await page.getByRole('heading', { name: 'Datakwaliteit' }).waitFor();
+    const withoutCompany = page.getByTestId('metric-contacts.missingAccount');
+    await withoutCompany.getByText('1', { exact: true }).waitFor();
+    await screenshot(page, 'data-health');
+    await withoutCompany.getByRole('link', { name: 'Toon' }).click();
+    await page.waitForURL(/\/contacts\?filter=/);
+    await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
+    await screenshot(page, 'data-health-filtered-list');
+  });
 });

@@ -13,6 +13,7 @@ import { authRoutes, publicAuthRoutes } from './auth/auth.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
+import { dataHealthRoutes } from './data-health/data-health.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           savedViewRoutes,
           timelineRoutes,
           duplicateRoutes,
+          dataHealthRoutes,
           industryCodeRoutes,
           importRoutes,
           exportRoutes,

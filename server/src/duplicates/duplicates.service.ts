@@ -14,7 +14,7 @@ import { accountMatches, contactMatches } from './duplicate-check.repository.ts'
 import { duplicateScanJob } from './duplicate-scan.job.ts';
 import {
   activeScan,
-  countOpenPairs,
+  countOpenPairs as countPairs,
   findPair,
   insertScan,
   latestScan,
@@ -223,8 +223,13 @@ export async function checkAccount(ctx: RequestContext, input: AccountCheck) {
 
 // Bulk auto-merge of exact pairs
 
+/** Open pairs of a type whose records both exist (data health shows the count). */
+export function countOpenPairs(ctx: RequestContext, recordType: RecordType) {
+  return countPairs(ctx.db, ctx.actor.workspaceId, recordType, false);
+}
+
 export async function autoMergePreview(ctx: RequestContext, recordType: RecordType) {
-  return { recordType, count: await countOpenPairs(ctx.db, ctx.actor.workspaceId, recordType, true) };
+  return { recordType, count: await countPairs(ctx.db, ctx.actor.workspaceId, recordType, true) };
 }
 
 export function canReview(ctx: RequestContext): boolean {

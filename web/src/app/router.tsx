@@ -146,6 +146,18 @@ const boardRoute = createRoute({
   },
 });
 
+const metricRecordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data-health/$metric',
+  component: lazyRouteComponent(() =>
+    import('../data-health/metric-records-page.tsx').then(({ MetricRecordsPage }) => ({
+      default: function MetricRecords() {
+        return <MetricRecordsPage metric={metricRecordsRoute.useParams().metric} />;
+      },
+    })),
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -185,6 +197,11 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('../imports/imports-page.tsx'), 'ImportsPage'),
     ),
     importRoute,
+    page(
+      '/data-health',
+      lazyRouteComponent(() => import('../data-health/data-health-page.tsx'), 'DataHealthPage'),
+    ),
+    metricRecordsRoute,
     page(
       '/duplicates',
       lazyRouteComponent(() => import('../duplicates/duplicates-page.tsx'), 'DuplicatesPage'),

@@ -5,6 +5,7 @@ import {
   type FieldKind,
   type FieldSpecs,
   type FilterOperator,
+  filterOperators,
   operatorsOfKind,
 } from '@baken/core/records/list-query';
 import type { FilterRow, ListView } from '@baken/core/saved-views/saved-view.schema';
@@ -58,4 +59,35 @@ export function sortDirection(view: ListView, field: string): 'asc' | 'desc' | n
 /** Clicking a header: ascending first, then descending, then back to ascending. */
 export function nextSort(view: ListView, field: string): string {
   return view.sort === field ? `-${field}` : field;
+}
+
+/**
+ * Filters a link put in the address (`/contacts?filter=email:empty&filter=ownerId:eq:<id>`, as the
+ * data health page links), as rows of the filter builder; unknown fields and operators are left out.
+ * The list opens with them; saving or opening a view works on from there as usual.
+ */
+export function filtersFromAddress(search: string, specs: FieldSpecs): FilterRow[] {
+  // The router writes an array of filters as one JSON value (`filter=["a:empty","b:eq:x"]`).
+  const params = new URLSearchParams(search).getAll('filter').flatMap((param) => {
+    if (!param.startsWith('[')) return [param];
+    try {
+      const list: unknown = JSON.parse(param);
+      return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+    } catch {
+      return [];
+    }
+  });
+  return params.flatMap((param) => {
+    const [field = '', op = '', ...rest] = param.split(':');
+    const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
+    if (!spec || !(filterOperators as readonly string[]).includes(op)) return [];
+    if (!operatorsOfKind[spec.kind].includes(op as FilterOperator)) return [];
+    return [{ field, op: op as FilterOperator, value: rest.join(':') }];
+  });
+}
+
+/** The view a list opens with: its default, narrowed by filters in the address if there are any. */
+export function initialView(defaultView: ListView, specs: FieldSpecs, search: string): ListView {
+  const filters = filtersFromAddress(search, specs);
+  return filters.length > 0 ? { ...defaultView, filters } : defaultView;
 }

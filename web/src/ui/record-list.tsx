@@ -16,7 +16,7 @@ import { ColumnChooser } from './column-chooser.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { type FieldChoice, FilterBuilder, type FilterFields } from './filter-builder.tsx';
 import { ListExport } from './list-export.tsx';
-import { type ListView, nextSort, sortDirection } from './list-view.ts';
+import { initialView, type ListView, nextSort, sortDirection } from './list-view.ts';
 import type { RecordColumn, RecordRow } from './record-columns.ts';
 import { RecordTable } from './record-table.tsx';
 import { SavedViews } from './saved-views.tsx';
@@ -47,7 +47,9 @@ export function RecordList<T extends RecordRow>(props: RecordListProps<T>) {
   const writer = canWrite(me);
   const members = useMembers().data;
   const queryClient = useQueryClient();
-  const [view, setView] = useState(props.defaultView);
+  const [view, setView] = useState(() =>
+    initialView(props.defaultView, props.filterFields.specs, window.location.search),
+  );
   const [queriedView] = useDebouncedValue(view, 300);
   const pages = useRecordPages<T>(props.source, queriedView);
   const selection = useSelection(pages.rows, queriedView);
