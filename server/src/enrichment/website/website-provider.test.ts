@@ -104,7 +104,6 @@ describe('website provider', () => {
       language: 'nl',
       kvkNumber: '12345678',
       vatNumber: 'NL001234567B01',
-      website: shop.url,
       technologies: [
         'Cookiebot',
         'WordPress',

@@ -43,12 +43,11 @@ export function websiteProvider(config: EnrichmentConfig): EnrichmentProvider {
           throw new SiteFetchError('status', `${page.url.href} is not a web page (${type}).`);
         const { facts, evidence } = readPage(page);
         const fetchedAt = ctx.now();
-        const findings = (Object.entries(facts) as [FoundField, unknown][]).map(([field, value]) => ({
-          field,
-          value,
-          source: 'website',
-          fetchedAt,
-        }));
+        // The address the site ended up at fills an empty website; one the account has is kept as is
+        // (a redirect to www. or a language path is no reason to report a different value).
+        const findings = (Object.entries(facts) as [FoundField, unknown][])
+          .filter(([field]) => field !== 'website' || !keys.website)
+          .map(([field, value]) => ({ field, value, source: 'website', fetchedAt }));
         const technologies = detectTechnologies(evidence).map((found) => found.name);
         findings.push({ field: 'technologies', value: technologies, source: 'website', fetchedAt });
         return { status: 'found', findings };
