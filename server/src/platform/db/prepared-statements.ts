@@ -9,10 +9,11 @@ import type pg from 'pg';
  * driver has less to send and parse as well.
  *
  * Statements whose best plan can depend on the values (pages with `limit`, aggregates, search
- * operators) stay unnamed and are planned afresh every time: a generic plan made for one workspace
- * or filter value could be a bad one for another. So do statements without parameters.
+ * operators, EXPLAINs asking for an estimate) stay unnamed and are planned afresh every time: a
+ * generic plan made for one workspace or filter value could be a bad one for another. So do
+ * statements without parameters.
  */
-const VALUE_DEPENDENT = /\blimit\b|\bgroup\s+by\b|@@|<%|%>|\blike\b|\bilike\b/i;
+const VALUE_DEPENDENT = /^\s*explain\b|\blimit\b|\bgroup\s+by\b|@@|<%|%>|\blike\b|\bilike\b/i;
 /** Per connection; beyond it new statements run unnamed (a bound on the server's memory). */
 const MAX_STATEMENTS_PER_CONNECTION = 200;
 const MAX_NAMES = 5000;
