@@ -85,6 +85,9 @@ export const fieldSourceResponse = z.object({
 export const providerRunResponse = z.object({
   source: z.string(),
   status: z.enum(providerStatuses),
+  /** Why it was skipped or failed: no_keys, refused, robots, timeout, too_large, redirects, status, network, loading, error. */
+  reason: z.string().nullable(),
+  /** The same in a sentence, with the host and the limits (English). */
   detail: z.string().nullable(),
 });
 

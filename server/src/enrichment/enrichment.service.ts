@@ -12,6 +12,8 @@ import { type CompanyKeys, configuredProviders, type EnrichmentProvider } from '
 export interface ProviderRun {
   source: string;
   status: ProviderStatus;
+  /** Why a source was skipped or failed, as a code the web app words (`timeout`, `robots`, `refused`, …). */
+  reason: string | null;
   detail: string | null;
 }
 
@@ -71,7 +73,12 @@ async function askProviders(ctx: AppContext, providers: EnrichmentProvider[], st
       if (!provider.canLookUp(keys)) {
         if (!earlier)
           answers.set(provider, {
-            run: { source: provider.source, status: 'skipped', detail: 'Nothing to look the company up by.' },
+            run: {
+              source: provider.source,
+              status: 'skipped',
+              reason: 'no_keys',
+              detail: 'Nothing to look the company up by.',
+            },
             findings: [],
             keys,
           });
@@ -85,15 +92,21 @@ async function askProviders(ctx: AppContext, providers: EnrichmentProvider[], st
             : [];
         const detail = answer.status === 'not_found' ? answer.detail : null;
         answers.set(provider, {
-          run: { source: provider.source, status: answer.status, detail },
+          run: { source: provider.source, status: answer.status, reason: null, detail },
           findings,
           keys,
         });
         keys = withFoundKeys(keys, findings);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
+        const reason = (error as { reason?: unknown }).reason;
         answers.set(provider, {
-          run: { source: provider.source, status: 'failed', detail },
+          run: {
+            source: provider.source,
+            status: 'failed',
+            reason: typeof reason === 'string' ? reason : 'error',
+            detail,
+          },
           findings: [],
           keys,
         });

@@ -71,8 +71,8 @@ describe('account enrichment', () => {
     });
     const result = await enrich(owner, account.id);
     expect(result.providers).toEqual([
-      { source: 'register', status: 'found', detail: null },
-      { source: 'website', status: 'found', detail: null },
+      { source: 'register', status: 'found', reason: null, detail: null },
+      { source: 'website', status: 'found', reason: null, detail: null },
     ]);
     expect(result.account).toMatchObject({
       name: 'De Zwaan',
@@ -203,8 +203,13 @@ describe('account enrichment', () => {
     const account = await createAccount(owner, { name: 'Datavloed', kvkNumber: '87654321' });
     const result = await enrich(owner, account.id);
     expect(result.providers).toEqual([
-      { source: 'register', status: 'found', detail: null },
-      { source: 'website', status: 'skipped', detail: 'Nothing to look the company up by.' },
+      { source: 'register', status: 'found', reason: null, detail: null },
+      {
+        source: 'website',
+        status: 'skipped',
+        reason: 'no_keys',
+        detail: 'Nothing to look the company up by.',
+      },
     ]);
     expect(result.account).toMatchObject({ industryCode: '62010', employeeCount: 5, city: 'Amsterdam' });
   });
@@ -216,10 +221,16 @@ describe('account enrichment', () => {
     });
     const result = await enrich(owner, account.id);
     expect(result.providers).toEqual([
-      { source: 'register', status: 'skipped', detail: 'Nothing to look the company up by.' },
+      {
+        source: 'register',
+        status: 'skipped',
+        reason: 'no_keys',
+        detail: 'Nothing to look the company up by.',
+      },
       {
         source: 'website',
         status: 'failed',
+        reason: 'timeout',
         detail: `stilbv.nl:${silent.port} did not answer within 1 s; Baken gave up.`,
       },
     ]);

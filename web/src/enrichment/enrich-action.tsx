@@ -47,10 +47,13 @@ function ResultSummary({
         ))}
       </Group>
       {result.providers
-        .filter((provider) => provider.detail)
+        .filter((provider) => provider.reason || provider.detail)
         .map((provider) => (
-          <Text key={provider.source} size="sm" c="dimmed">
-            {provider.detail}
+          <Text key={provider.source} size="sm" c="dimmed" title={provider.detail ?? undefined}>
+            {t(`sources.${provider.source}`, { defaultValue: provider.source })}:{' '}
+            {provider.reason
+              ? t(`reasons.${provider.reason}`, { defaultValue: provider.detail ?? provider.reason })
+              : provider.detail}
           </Text>
         ))}
       <Text size="sm" data-testid="enrich-counts">

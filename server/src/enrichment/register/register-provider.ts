@@ -108,8 +108,11 @@ export function registerProvider(path: string, configured: Record<string, string
       const asOf = await Promise.race([loaded, waited]).finally(() => clearTimeout(timer));
       if (!asOf) {
         loaded.catch(() => undefined);
-        throw new Error(
-          `The company register ${basename(path)} is being loaded into the database; try again in a few minutes.`,
+        throw Object.assign(
+          new Error(
+            `The company register ${basename(path)} is being loaded into the database; try again in a few minutes.`,
+          ),
+          { reason: 'loading' },
         );
       }
       const row = await findInRegister(ctx.db, keys.kvkNumber, keys.domain);
