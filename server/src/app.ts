@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,6 +26,7 @@ import type { AppContext } from './platform/context.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './platform/http/problem.ts';
 import { decorateContext } from './platform/http/request-context.ts';
 import { responseSerializerCompiler } from './platform/http/response-serializer.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { refuseUnstorableText } from './platform/http/storable-text.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { savedViewRoutes } from './saved-views/saved-views.routes.ts';
@@ -58,7 +58,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // JSON only: a text/plain body is what a cross-site form can send without a CORS preflight.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, { global: true });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
