@@ -17,6 +17,8 @@ import {
 const REGISTER = [
   'KvK-nummer;Handelsnaam;SBI-code;Werkzame personen;Oprichtingsjaar;Straat;Huisnummer;Postcode;Plaats',
   '12345678;Koffiebranderij De Zwaan B.V.;10830;14;1987;Melkmarkt;12;8011 MC;Zwolle',
+  '87654321;Theehuis Mokka B.V.;47290;6;2004;Diezerstraat;3;8011 RA;Zwolle',
+  '11223344;Brander Noord B.V.;10830;22;1999;Grote Markt;1;9711 LV;Groningen',
 ].join('\n');
 
 describe('enriching a company', () => {
@@ -43,6 +45,8 @@ describe('enriching a company', () => {
     });
     expect(setup.status()).toBe(201);
     const { create } = await apiClient(page, server.url);
+    await create('/accounts', { name: 'Mokka', kvkNumber: '87654321' });
+    await create('/accounts', { name: 'Brander', kvkNumber: '11223344' });
     accountId = (
       await create('/accounts', {
         name: 'De Zwaan',
@@ -84,5 +88,15 @@ describe('enriching a company', () => {
     expect(await page.getByTestId('source-employeeCount').textContent()).toMatch(/^Bedrijvenregister · /);
     await page.getByTestId('timeline').getByText('— → Bedrijvenregister (gevonden)').first().waitFor();
     await screenshot(page, 'enrichment-account');
+  });
+
+  it('enriches the companies selected in the list in the background and reports when it is done', async () => {
+    await page.goto(`${server.url}/accounts`);
+    await page.getByRole('checkbox', { name: 'Mokka selecteren' }).check();
+    await page.getByRole('checkbox', { name: 'Brander selecteren' }).check();
+    await page.getByTestId('bulk-enrich').click();
+    await page.getByText('2 bedrijven verrijkt: 2 gewijzigd, 0 niet te lezen.').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'Groningen' }).waitFor();
+    await screenshot(page, 'enrichment-bulk');
   });
 });

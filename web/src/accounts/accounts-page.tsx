@@ -2,6 +2,7 @@ import { type Account, accountFieldSpecs, customerStatuses } from '@baken/core/a
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { memberOptions, useMembers } from '../app/workspace-data.ts';
+import { BulkEnrichButton } from '../enrichment/bulk-enrich.tsx';
 import type { FilterFields } from '../ui/filter-builder.tsx';
 import { memberNamer } from '../ui/record-cells.tsx';
 import { RecordList } from '../ui/record-list.tsx';
@@ -37,6 +38,7 @@ export function AccountsPage() {
         create={{ label: t('create.title'), open }}
         empty={{ title: t('empty.title'), body: t('empty.body') }}
         tagsOf={(row) => row.tags}
+        bulkActions={(rows, done) => <BulkEnrichButton ids={rows.map((row) => row.id)} onStarted={done} />}
       />
       <AccountCreateModal opened={creating} onClose={close} />
     </>

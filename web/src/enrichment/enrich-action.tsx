@@ -6,7 +6,7 @@ import { IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../ui/form-errors.ts';
-import { useEnrich } from './enrichment-api.ts';
+import { useEnrich, useEnrichmentState } from './enrichment-api.ts';
 
 const outcomeColors = { applied: 'green', unchanged: 'gray', kept_user_value: 'orange' } as const;
 
@@ -117,15 +117,18 @@ function ResultSummary({
   );
 }
 
-/** The button and its result window; shown to people who may change the account. */
+/** The button and its result window; shown to people who may change the account, when enrichment is on. */
 export function EnrichAction({ accountId }: { accountId: string }) {
   const { t } = useTranslation('enrichment');
   const enrich = useEnrich(accountId);
+  const providers = useEnrichmentState(accountId).data?.providers;
   const [open, setOpen] = useState(false);
   const run = (overwrite?: EnrichableField[]) => {
     setOpen(true);
     enrich.mutate(overwrite);
   };
+  // Switched off on this server (no providers): nothing to offer.
+  if (providers?.length === 0) return null;
   return (
     <>
       <Button

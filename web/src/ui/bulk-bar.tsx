@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Paper, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldChoice } from './filter-builder.tsx';
 
@@ -17,6 +17,8 @@ interface BulkBarProps {
   onChange: (change: BulkChange) => void;
   onDelete: () => void;
   onClear: () => void;
+  /** Actions a list adds for its own kind of record (companies: enrich). */
+  extra?: ReactNode;
 }
 
 /** Shown while records are selected: change owner, add a tag, move stage, or delete them. */
@@ -44,6 +46,7 @@ export function BulkBar(props: BulkBarProps) {
           />
         )}
         {props.withTags && <TagEditor onApply={(addTag) => props.onChange({ addTag })} />}
+        {props.extra}
         <Button
           size="xs"
           color="red"

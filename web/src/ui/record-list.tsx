@@ -3,7 +3,7 @@ import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../app/format.ts';
 import { canWrite, useMe } from '../app/session.ts';
@@ -38,6 +38,8 @@ export interface RecordListProps<T extends RecordRow> {
   /** Deals only: stages to move selected deals to. */
   stages?: FieldChoice[];
   tagsOf?: (row: T) => string[];
+  /** More bulk actions on the selected rows; `done` clears the selection. */
+  bulkActions?: (rows: T[], done: () => void) => ReactNode;
 }
 
 /** A list of records: search, filters, sortable columns, saved views, bulk edit and export (CSV, XLSX). */
@@ -118,6 +120,7 @@ export function RecordList<T extends RecordRow>(props: RecordListProps<T>) {
           onChange={change}
           onDelete={remove}
           onClear={selection.clear}
+          extra={props.bulkActions?.(selection.rows, selection.clear)}
         />
       )}
       <ListBody
