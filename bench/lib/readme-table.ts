@@ -4,18 +4,42 @@ import type { BenchResult, ScenarioResult } from './bench-result.ts';
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
 
-/** The newest result of each engine and dataset size, engines side by side. */
-async function latestResults(resultsDir: URL): Promise<{ file: string; result: BenchResult }[]> {
+/**
+ * The newest figures of each scenario per engine and dataset size, engines side by side. A run of
+ * some scenarios (`--only`) replaces only those: each file keeps the scenarios no newer file has.
+ */
+async function latestResults(
+  resultsDir: URL,
+): Promise<{ file: string; result: BenchResult; only?: string[] }[]> {
   // Other benches (load test, page timing) write their own result files into the same folder.
   const ours = /-(postgresql|pglite)-(full|small|custom)\.json$/;
   const files = (await readdir(resultsDir)).filter((file) => ours.test(file)).sort();
-  const latest = new Map<string, { file: string; result: BenchResult }>();
+  const runs: { file: string; result: BenchResult }[] = [];
   for (const file of files) {
     const result = JSON.parse(await readFile(new URL(file, resultsDir), 'utf8')) as BenchResult;
-    if (!Array.isArray(result.scenarios)) continue;
-    latest.set(`${result.engine}-${result.size.label}`, { file, result });
+    if (Array.isArray(result.scenarios)) runs.push({ file, result });
   }
-  return [...latest.values()];
+  const taken = new Set<string>();
+  const kept = new Map<string, { file: string; result: BenchResult; only?: string[] }>();
+  for (const run of [...runs].reverse()) {
+    const scenarios = run.result.scenarios.filter((scenario) => {
+      const key = `${run.result.engine}-${run.result.size.label}-${scenario.name}`;
+      if (taken.has(key)) return false;
+      taken.add(key);
+      return true;
+    });
+    if (scenarios.length === 0) continue;
+    const only =
+      scenarios.length < run.result.scenarios.length ? scenarios.map((scenario) => scenario.name) : undefined;
+    kept.set(run.file, { file: run.file, result: { ...run.result, scenarios }, ...(only ? { only } : {}) });
+  }
+  // Grouped by engine and size in the order each first appeared, oldest run first within a group.
+  const groups = [...new Set(runs.map((run) => `${run.result.engine}-${run.result.size.label}`))];
+  return groups.flatMap((group) =>
+    runs
+      .filter((run) => `${run.result.engine}-${run.result.size.label}` === group && kept.has(run.file))
+      .map((run) => kept.get(run.file)!),
+  );
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -31,7 +55,7 @@ function scenarioLine(result: BenchResult, scenario: ScenarioResult): string {
   return `| ${result.engine} | ${result.size.label} | ${scenario.name} | ${ms(api.p50)} / ${ms(api.p95)} / ${ms(api.p99)} | ${sql} | ${ratio} | ${verdict} |`;
 }
 
-function runLine(file: string, result: BenchResult): string {
+function runLine(file: string, result: BenchResult, only?: string[]): string {
   const { machine, size } = result;
   const loads = result.loads
     .map((load) => `${load.table} ${Math.round(load.rowsPerSecond / 100) / 10}k`)
@@ -40,11 +64,12 @@ function runLine(file: string, result: BenchResult): string {
     `- \`${file}\`: ${result.engine}, ${size.contacts.toLocaleString('en')} contacts / ${size.accounts.toLocaleString('en')} accounts / ` +
     `${size.deals.toLocaleString('en')} deals / ${size.activities.toLocaleString('en')} activities, seed ${result.seed}, ` +
     `${result.iterations} iterations after ${result.warmup} warm-up; ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ` +
-    `Node ${machine.node}, load average ${machine.loadAverage} at start. Load rows/s: ${loads}.`
+    `Node ${machine.node}, load average ${machine.loadAverage} at start. Load rows/s: ${loads}.` +
+    (only ? ` In the table: ${only.join(', ')}.` : '')
   );
 }
 
-export function resultsSection(results: { file: string; result: BenchResult }[]): string {
+export function resultsSection(results: { file: string; result: BenchResult; only?: string[] }[]): string {
   const header = [
     '| engine | size | scenario | API p50 / p95 / p99 ms | raw SQL p50 / p95 / p99 ms | API ÷ SQL p50 / p95 | p95 target |',
     '|---|---|---|---|---|---|---|',
@@ -52,7 +77,7 @@ export function resultsSection(results: { file: string; result: BenchResult }[])
   const lines = results.flatMap(({ result }) =>
     result.scenarios.map((scenario) => scenarioLine(result, scenario)),
   );
-  const runs = results.map(({ file, result }) => runLine(file, result));
+  const runs = results.map(({ file, result, only }) => runLine(file, result, only));
   return [...header, ...lines, '', ...runs].join('\n');
 }
 

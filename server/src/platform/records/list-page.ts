@@ -37,7 +37,7 @@ type Base<Row> = SelectQueryBuilder<DB, keyof DB, Row>;
  * One page of a list: filters, `q`, keyset cursor and sort over a query that already selects the
  * rows of one workspace. `q` matches word prefixes through the full-text index; only when that finds
  * nothing on the first page does it look for similar words, for typos, and the pages that follow
- * carry on with those (record-search.ts, ADR 0003).
+ * carry on with those (record-search.ts, ADR 0006).
  */
 export async function listPage<Row extends { id: string }>(
   base: Base<Row>,
