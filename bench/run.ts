@@ -19,6 +19,7 @@ import { accountTimelineScenario } from './scenarios/account-timeline.ts';
 import { contactsListScenario } from './scenarios/contacts-list.ts';
 import { createContactScenario } from './scenarios/create-contact.ts';
 import { dealsBoardScenario } from './scenarios/deals-board.ts';
+import { dataHealthScenario, duplicateScanScenario, duplicatesCheckScenario } from './scenarios/duplicates.ts';
 import { moveDealScenario } from './scenarios/move-deal.ts';
 import { searchScenario } from './scenarios/search.ts';
 
@@ -28,8 +29,12 @@ export const scenarios: Scenario[] = [
   searchScenario,
   accountTimelineScenario,
   dealsBoardScenario,
+  duplicatesCheckScenario,
+  dataHealthScenario,
   createContactScenario,
   moveDealScenario,
+  // Plants twins of 1% of the contacts and stores pairs: after every other scenario.
+  duplicateScanScenario,
 ];
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);

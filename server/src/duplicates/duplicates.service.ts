@@ -10,7 +10,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { AppError, invalidField, notFound } from '../platform/errors.ts';
 import { enqueue } from '../platform/jobs/jobs.ts';
 import { assertCanWrite } from '../platform/records/record-writes.ts';
-import { accountMatches, contactMatches } from './duplicate-check.repository.ts';
+import { accountMatches, contactMatches, withoutJit } from './duplicate-check.repository.ts';
 import { duplicateScanJob } from './duplicate-scan.job.ts';
 import {
   activeScan,
@@ -172,7 +172,7 @@ export async function likelyContactDuplicates(
     firstName: contact.firstName ?? null,
     lastName: contact.lastName ?? null,
   }));
-  const matches = await contactMatches(db, workspaceId, candidates);
+  const matches = await withoutJit(db, (trx) => contactMatches(trx, workspaceId, candidates));
   return best(batch.length, matches, scoreContacts);
 }
 
@@ -192,7 +192,7 @@ export async function likelyAccountDuplicates(
     name: account.name ?? null,
     city: account.city ?? null,
   }));
-  const matches = await accountMatches(db, workspaceId, candidates);
+  const matches = await withoutJit(db, (trx) => accountMatches(trx, workspaceId, candidates));
   return best(batch.length, matches, scoreAccounts);
 }
 
