@@ -19,7 +19,11 @@ import { accountTimelineScenario } from './scenarios/account-timeline.ts';
 import { contactsListScenario } from './scenarios/contacts-list.ts';
 import { createContactScenario } from './scenarios/create-contact.ts';
 import { dealsBoardScenario } from './scenarios/deals-board.ts';
-import { dataHealthScenario, duplicateScanScenario, duplicatesCheckScenario } from './scenarios/duplicates.ts';
+import {
+  dataHealthScenario,
+  duplicateScanScenario,
+  duplicatesCheckScenario,
+} from './scenarios/duplicates.ts';
 import { moveDealScenario } from './scenarios/move-deal.ts';
 import { searchScenario } from './scenarios/search.ts';
 
