@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '../../test/harness.ts';
 import { drainScans, scanNow } from './duplicate-test-helpers.ts';
+import { likelyContactDuplicates } from './duplicates.service.ts';
 
 type Pair = Omit<ContactPair, 'a' | 'b'> & { a: { id: string }; b: { id: string } };
 
@@ -240,6 +241,27 @@ describe('duplicate detection', () => {
       const similar = await check({ firstName: 'Fatima', lastName: 'Öztürk', accountId: account.id });
       expect(similar.data[0]!.reasons[0]!.code).toBe('similar_name_same_account');
       expect((await check({ firstName: 'Fatma', lastName: 'Öztürk' })).data).toEqual([]);
+    });
+
+    it('checks a whole batch in one call, as the import does, each record with its own matches', async () => {
+      const account = await createAccount(owner, { name: `Batch ${unique()}` });
+      const known = await createContact(owner, {
+        firstName: 'Sem',
+        lastName: 'Mulder',
+        email: 'sem.mulder@example.org',
+        accountId: account.id,
+      });
+      const me = await owner.ok<{ workspace: { id: string } }>('GET', '/api/v1/auth/me');
+      const found = await likelyContactDuplicates(test.ctx.db, me.workspace.id, [
+        { firstName: 'Iemand', lastName: 'Anders', email: 'iemand.anders@example.org' },
+        { firstName: 'S.', email: 'Sem.Mulder+import@example.org' },
+        { firstName: 'Sem', lastName: 'Mulders', accountId: account.id },
+      ]);
+      expect(found.map((matches) => matches.map((match) => [match.id, match.reasons[0]!.code]))).toEqual([
+        [],
+        [[known.id, 'same_email']],
+        [[known.id, 'similar_name_same_account']],
+      ]);
     });
 
     it('warns about an account with the same domain, KvK number or name', async () => {
