@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { STABLE_PLAN } from '../platform/db/prepared-statements.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 export type TimelineSubject = 'contact' | 'account' | 'deal';
@@ -106,7 +107,11 @@ export async function timelineOf(
   ];
   if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id, after, limit));
   const union = sql.join(parts, sql` union all `);
-  const result = await sql<{ found: boolean } & ({ kind: null; id: null } | TimelineRow)>`
+  // Every branch is an index range scan by key, whatever the values: planned once per connection
+  // (planning this union took longer than running it).
+  const result = await sql<
+    { found: boolean } & ({ kind: null; id: null } | TimelineRow)
+  >`${sql.raw(STABLE_PLAN)}
     select subject.found, t.kind, t.id, t.at, t.data
     from (select exists (select 1 from ${sql.table(subjectTables[subject])}
       where workspace_id = ${workspaceId} and id = ${id}) as found) subject

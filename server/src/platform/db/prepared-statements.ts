@@ -14,6 +14,13 @@ import type pg from 'pg';
  * statements without parameters.
  */
 const VALUE_DEPENDENT = /^\s*explain\b|\blimit\b|\bgroup\s+by\b|@@|<%|%>|\blike\b|\bilike\b/i;
+/**
+ * Put in a statement that pages (`limit`) yet has one good plan whatever the values, e.g. a union of
+ * index range scans by key: it is prepared after all. PostgreSQL still plans it with the values
+ * while a generic plan would cost more.
+ */
+export const STABLE_PLAN = '/* stable plan */';
+
 /** Per connection; beyond it new statements run unnamed (a bound on the server's memory). */
 const MAX_STATEMENTS_PER_CONNECTION = 200;
 const MAX_NAMES = 5000;
@@ -55,7 +62,8 @@ class PreparingClient implements PostgresPoolClient {
   }
 
   #nameFor(sql: string, parameters: ReadonlyArray<unknown>): string | null {
-    if (parameters.length === 0 || this.#stale || VALUE_DEPENDENT.test(sql)) return null;
+    if (parameters.length === 0 || this.#stale) return null;
+    if (VALUE_DEPENDENT.test(sql) && !sql.includes(STABLE_PLAN)) return null;
     const name = nameOf(sql);
     if (name && !this.#prepared.has(name)) {
       if (this.#prepared.size >= MAX_STATEMENTS_PER_CONNECTION) return null;
