@@ -3,8 +3,9 @@
 //
 //   node --import tsx bench/load-test.ts [--engine postgresql|pglite] [--duration 20] [--connections 50]
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +35,54 @@ export function demoOwnerFrom(output: string): DemoOwner {
     if (match) return { email: match[1]!, password: match[2]! };
   }
   throw new Error(`baken demo printed no owner:\n${output}`);
+}
+
+/**
+ * CPU seconds (user + system) that processes have used, from /proc (Linux). On a machine shared with
+ * other work, CPU time per request is a steadier measure than requests per second.
+ */
+const CLOCK_TICKS_PER_SECOND = 100;
+function cpuSecondsByPid(pids: number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND);
+    } catch {
+      // the process has ended
+    }
+  }
+  return seconds;
+}
+
+/** CPU seconds used since `before` by the processes alive now (those started since count in full). */
+function cpuSecondsSince(before: Map<number, number>, now: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of now) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * The PostgreSQL server process and its children (backends, background workers). Listed again at
+ * the end: the app opens most of its pool's connections during the run.
+ */
+async function postgresPids(databaseUrl: string): Promise<() => Promise<number[]>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const stat = await readFile(`/proc/${rows[0]!.pid}/stat`, 'utf8').catch(() => '');
+  await client.end();
+  const postmaster = Number(stat.split(') ')[1]?.split(' ')[1]);
+  return async () => {
+    if (!postmaster) return [];
+    const children: number[] = [];
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const child = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+      if (Number(child.split(') ')[1]?.split(' ')[1]) === postmaster) children.push(Number(entry));
+    }
+    return [postmaster, ...children];
+  };
 }
 
 async function databaseFor(engine: Engine): Promise<{ database: ServerDatabase; cleanUp(): Promise<void> }> {
@@ -100,6 +149,12 @@ export interface LoadResult extends LoadFigures {
   connections: number;
   durationSeconds: number;
   at: string;
+  /** 1-minute load average when the run started (the machine has other work too). */
+  loadAverageAtStart: number;
+  /** CPU time of the Baken process (with PGlite: including its database thread) per request. */
+  serverCpuMsPerRequest: number;
+  /** CPU time of the PostgreSQL server processes per request (PostgreSQL only). */
+  databaseCpuMsPerRequest: number | null;
 }
 
 async function loadTest(engine: Engine, connections: number, durationSeconds: number): Promise<LoadResult> {
@@ -112,8 +167,27 @@ async function loadTest(engine: Engine, connections: number, durationSeconds: nu
       const token = await apiTokenFor(server.url, { path: '/auth/login', body: owner });
       const data = await targetOf(server.url, token);
       console.error(`[${engine}] ${connections} clients for ${durationSeconds} s…`);
+      const databasePids =
+        'databaseUrl' in target.database ? await postgresPids(target.database.databaseUrl) : null;
+      const loadAverageAtStart = Math.round(loadavg()[0]! * 100) / 100;
+      const serverCpu = cpuSecondsByPid([server.pid]);
+      const databaseCpu = cpuSecondsByPid((await databasePids?.()) ?? []);
       const figures = await runWorker({ url: server.url, token, connections, durationSeconds, ...data });
-      return { engine, connections, durationSeconds, at: new Date().toISOString(), ...figures };
+      const serverSeconds = cpuSecondsSince(serverCpu, cpuSecondsByPid([server.pid]));
+      const databaseSeconds = databasePids
+        ? cpuSecondsSince(databaseCpu, cpuSecondsByPid(await databasePids()))
+        : null;
+      const perRequest = (seconds: number) => Math.round((seconds * 1000 * 1000) / figures.requests) / 1000;
+      return {
+        engine,
+        connections,
+        durationSeconds,
+        at: new Date().toISOString(),
+        ...figures,
+        loadAverageAtStart,
+        serverCpuMsPerRequest: perRequest(serverSeconds),
+        databaseCpuMsPerRequest: databaseSeconds === null ? null : perRequest(databaseSeconds),
+      };
     } finally {
       await server.stop();
     }
@@ -126,11 +200,12 @@ export function loadTable(results: LoadResult[]): string {
   const rows = results.map(
     (result) =>
       `| ${result.engine} | ${result.connections} | ${result.durationSeconds} s | ${result.requestsPerSecond} | ` +
-      `${result.latencyP50Ms} ms | ${result.latencyP99Ms} ms | ${result.non2xx} | ${result.socketErrors} |`,
+      `${result.latencyP50Ms} ms | ${result.latencyP99Ms} ms | ${result.non2xx} | ${result.socketErrors} | ` +
+      `${result.serverCpuMsPerRequest} | ${result.databaseCpuMsPerRequest ?? 'in server'} | ${result.loadAverageAtStart} |`,
   );
   return [
-    '| engine | clients | duration | requests/s | p50 | p99 | non-2xx | socket errors |',
-    '|---|---|---|---|---|---|---|---|',
+    '| engine | clients | duration | requests/s | p50 | p99 | non-2xx | socket errors | server CPU ms/request | database CPU ms/request | load average at start |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
