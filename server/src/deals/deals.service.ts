@@ -81,9 +81,11 @@ export const dealService = recordService<
   async prepare(ctx, trx, values, before) {
     const stage = await targetStage(ctx, trx, values, before);
     if (!stage || stage.id === before?.stageId) return values;
-    // Only a won or lost stage stamps the close date, which is a day in the workspace's time zone.
-    const workspace = stage.kind === 'open' ? null : await workspaceById(trx, ctx.actor.workspaceId);
-    const today = todayIn(workspace?.timeZone ?? 'Europe/Amsterdam', ctx.now());
+    // Only a won or lost stage stamps the close date, which is a day in the workspace's time zone;
+    // an open stage needs neither (stageEntryEffects reads `today` for closed stages only).
+    const closes = stage.kind !== 'open';
+    const workspace = closes ? await workspaceById(trx, ctx.actor.workspaceId) : null;
+    const today = closes ? todayIn(workspace?.timeZone ?? 'Europe/Amsterdam', ctx.now()) : '';
     const explicit = values as {
       probability?: number;
       actualCloseDate?: string | null;
