@@ -92,6 +92,10 @@ function localized(error: AppError, language: Language): Pick<Problem, 'detail' 
   if (error.localized || language === 'en')
     return { detail: error.detail, ...(error.fields.length > 0 ? { errors: error.fields } : {}) };
   const fields = error.fields.map((field) => ({ ...field, message: translate(field.message, language) }));
+  // A summary of the field errors ("The body has 2 errors: …") is said again from the translated ones.
+  const summary = /^The (\w+) has (?:an error|\d+ errors): /.exec(error.detail);
+  if (summary && fields.length > 0)
+    return { detail: validationDetail(summary[1] ?? 'request', fields, language), errors: fields };
   const [only] = error.fields;
   // invalidField and InputError say "field: message" or the message alone; keep that shape.
   const detail =

@@ -62,6 +62,11 @@ describe('problems in the language of the request', () => {
       detail: 'pipelineId: Deze pijplijn bestaat niet in deze werkruimte.',
       errors: [{ field: 'pipelineId', message: 'Deze pijplijn bestaat niet in deze werkruimte.' }],
     });
+    const phone = await send('POST', '/api/v1/contacts', 'nl', { lastName: 'Jansen', phone: '12345' });
+    expect(phone.statusCode).toBe(422);
+    expect(phone.json().detail).toMatch(
+      /^De inhoud bevat een fout: phone: Geen geldig telefoonnummer voor NL/,
+    );
     const missing = await send('GET', '/api/v1/deals/0190a000-0000-7000-8000-000000000000', 'nl');
     expect(missing.json()).toMatchObject({
       status: 404,
