@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import type { Checked } from '../validation/checked.ts';
-import { hostOf } from '../validation/domain.ts';
 import { cleanEmail, isEmail } from '../validation/email.ts';
+import { hostOf } from '../validation/host.ts';
 
 /**
  * A text field checked by one of the pure normalisers of `core/src/validation/`: the value becomes its

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { domainFromEmail, domainFromWebsite, hostOf, isFreeMailDomain, normalizeDomain } from './domain.ts';
+import { domainFromEmail, domainFromWebsite, isFreeMailDomain, normalizeDomain } from './domain.ts';
+import { hostOf } from './host.ts';
 
 describe('normalizeDomain', () => {
   it.each([

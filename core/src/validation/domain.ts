@@ -2,23 +2,7 @@ import { parse } from 'tldts';
 import { type Checked, quoted, valid } from './checked.ts';
 import { cleanEmail } from './email.ts';
 import { freeMailDomains } from './free-mail-domains.ts';
-
-/**
- * Lower-case host name without scheme, www., path or port: `https://www.Acme.nl/x` becomes `acme.nl`;
- * internationalised names in their ASCII (punycode) form, as DNS knows them. No check of the result.
- */
-export function hostOf(value: string): string {
-  const host = value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^[^/?#@]*@/, '')
-    .replace(/^www\./, '')
-    .replace(/[/?#:].*$/, '')
-    .replace(/\.$/, '');
-  if (!/\P{ASCII}/u.test(host) || !URL.canParse(`http://${host}`)) return host;
-  return new URL(`http://${host}`).hostname;
-}
+import { hostOf } from './host.ts';
 
 /**
  * The registrable domain of a host: the name under a public suffix of the Public Suffix List, the

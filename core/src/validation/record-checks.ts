@@ -1,5 +1,6 @@
 import { type Checked, quoted } from './checked.ts';
-import { hostOf, registrableDomain } from './domain.ts';
+import { registrableDomain } from './domain.ts';
+import { hostOf } from './host.ts';
 import { normalizePhone } from './phone.ts';
 
 /** A field the input refused, in the shape the API answers (`errors[]` of problem+json). */
