@@ -47,7 +47,16 @@ export async function ensureWebBuild(log: (message: string) => void): Promise<bo
     return built > 0;
   }
   log(built > 0 ? 'The web app changed: building it…' : 'Building the web app (first start)…');
-  await vite.build({ root: WEB_DIR, logLevel: 'warn' });
+  // A server started by a test runner has NODE_ENV=test, and Vite would then bundle React's
+  // development build (several times slower to render): the web app is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ root: WEB_DIR, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
 
