@@ -4,6 +4,7 @@
 import { SIMILAR_NAME } from '@baken/core/duplicates/duplicate-score';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { foldName } from './duplicate-scan.repository.ts';
 
 /**
  * Runs look-ups without PostgreSQL's JIT compiler: the planner cannot know how small a batch is,
@@ -53,7 +54,7 @@ export interface AccountMatchSignals {
   nameSimilarity: number | null;
 }
 
-const xName = sql`nullif(btrim(baken_fold(coalesce(x.first_name, '') || ' ' || coalesce(x.last_name, ''))), '')`;
+const xName = sql`nullif(btrim(${foldName(sql`coalesce(x.first_name, '') || ' ' || coalesce(x.last_name, '')`)}), '')`;
 const xPhones = sql`array_remove(array[baken_phone_key(x.phone), baken_phone_key(x.mobile)], null)`;
 
 export async function contactMatches(
@@ -72,7 +73,7 @@ export async function contactMatches(
   const result = await sql<ContactMatchSignals>`
     with c as materialized (
       select r.i, r.email_key, r.phone_keys, r.account_id,
-        nullif(btrim(baken_fold(coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, ''))), '') as name
+        nullif(btrim(${foldName(sql`coalesce(r.first_name, '') || ' ' || coalesce(r.last_name, '')`)}), '') as name
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(i int, email_key text, phone_keys text[], account_id uuid, first_name text, last_name text)
     ), m as (
@@ -112,7 +113,7 @@ export async function accountMatches(
   const result = await sql<AccountMatchSignals>`
     with c as materialized (
       select r.i, r.domain, r.kvk, nullif(btrim(r.name), '') as name,
-        nullif(btrim(baken_fold(r.name)), '') as folded, nullif(lower(btrim(r.city)), '') as city
+        nullif(btrim(${foldName(sql`r.name`)}), '') as folded, nullif(lower(btrim(r.city)), '') as city
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(i int, domain text, kvk text, name text, city text)
     ), m as (
@@ -126,14 +127,14 @@ export async function accountMatches(
         union
         select x.id from accounts x where x.workspace_id = ${workspaceId}
           and x.city is not null and lower(x.city) = c.city
-          and similarity(baken_fold(x.name), c.folded) >= ${SIMILAR_NAME}
+          and similarity(${foldName(sql`x.name`)}, c.folded) >= ${SIMILAR_NAME}
       ) k
     )
     select m.i, m.id,
       coalesce(lower(x.domain) = c.domain, false) as same_domain,
       coalesce(x.kvk_number = c.kvk, false) as same_kvk,
       coalesce(lower(btrim(x.city)) = c.city, false) as same_city,
-      similarity(baken_fold(x.name), c.folded) as name_similarity
+      similarity(${foldName(sql`x.name`)}, c.folded) as name_similarity
     from m join c on c.i = m.i
     join accounts x on x.workspace_id = ${workspaceId} and x.id = m.id`.execute(db);
   return result.rows;

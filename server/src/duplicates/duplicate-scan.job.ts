@@ -18,7 +18,7 @@ import {
 } from './duplicates.repository.ts';
 
 /** Pairs measured and stored per statement: small steps, so other requests get the database in between. */
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 /** Finds the candidate pairs of one record type, signal by signal (one statement each). */
 async function candidatesOf(

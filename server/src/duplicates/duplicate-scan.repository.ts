@@ -23,12 +23,12 @@ const commonWords = sql`('van', 'der', 'den', 'het', 'ter', 'ten', 'les', 'von',
   'and', 'en', 'bv', 'nv', 'vof', 'cv', 'bvba', 'srl', 'holding', 'groep', 'group', 'beheer')`;
 
 /**
- * Folded text for blocking and a first similarity test: lower case for plain ASCII (most names),
- * baken_fold() only for text with other letters. baken_fold() costs about 10 µs a call (translate()
- * with the whole table of accented letters), a million names 10 s. The signals of the pairs found
- * are measured again with baken_fold() itself.
+ * A name folded for comparing: lower case for plain ASCII (most names), baken_fold() (accents off)
+ * only for names with other letters. baken_fold() costs about 10 µs a call (translate() with the
+ * whole table of accented letters): a million names took 10 s. Scans, signals and checks all fold
+ * names this way, so their similarities agree.
  */
-function foldForBlocking(text: ReturnType<typeof sql>) {
+export function foldName(text: ReturnType<typeof sql>) {
   return sql`(case when octet_length(${text}) = char_length(${text}) then lower(${text}) else baken_fold(${text}) end)`;
 }
 
@@ -138,7 +138,7 @@ export const contactCandidates = {
     similarNamePairs(
       db,
       sql`with folded as materialized (
-          select t.id, t.account_id as grp, btrim(${foldForBlocking(fullName)}) as name from contacts t
+          select t.id, t.account_id as grp, btrim(${foldName(fullName)}) as name from contacts t
           where t.workspace_id = ${workspaceId} and t.account_id is not null
             and (t.first_name is not null or t.last_name is not null)
         )
@@ -161,17 +161,23 @@ export const accountCandidates = {
       sql`select distinct t.id, nullif(btrim(t.kvk_number), '') as key from accounts t
         where t.workspace_id = ${workspaceId} and t.kvk_number is not null`,
     ),
-  /** Company names in one city, blocked by the first three letters of each word that is not a legal form. */
+  /**
+   * Company names in one city, each in the block of its rarest word in that city (the first three
+   * letters of a word that is not a legal form): "Jansen Bakkerij" and "Janssen Bakkerij" meet in
+   * "jan", while the hundred bakeries of a city are not all compared with each other.
+   */
   similarNameInCity: (db: Kysely<DB>, workspaceId: string) =>
     similarNamePairs(
       db,
       sql`with folded as materialized (
-          select t.id, lower(btrim(t.city)) as grp, btrim(${foldForBlocking(sql`t.name`)}) as name from accounts t
+          select t.id, lower(btrim(t.city)) as grp, btrim(${foldName(sql`t.name`)}) as name from accounts t
           where t.workspace_id = ${workspaceId} and t.city is not null
+        ), words as (
+          select n.id, n.grp, n.name, left(w, 3) as block, count(*) over (partition by n.grp, left(w, 3)) as size
+          from folded n cross join lateral unnest(string_to_array(translate(n.name, '.,-&/()', '       '), ' ')) w
+          where length(w) >= 3 and w not in ${commonWords}
         )
-        select n.id, n.grp, n.name, left(w, 3) as block
-        from folded n cross join lateral unnest(string_to_array(translate(n.name, '.,-&/()', '       '), ' ')) w
-        where length(w) >= 3 and w not in ${commonWords}`,
+        select distinct on (id) id, grp, name, block from words where size >= 2 order by id, size, block`,
     ),
 };
 
@@ -194,11 +200,17 @@ const pairsOf = (pairs: CandidatePair[]) => sql`unnest(
   ${`{${pairs.map((pair) => pair.b).join(',')}}`}::uuid[]) p(a, b)`;
 
 const nameOf = (alias: string) =>
-  sql.raw(
-    `nullif(btrim(baken_fold(coalesce(${alias}.first_name, '') || ' ' || coalesce(${alias}.last_name, ''))), '')`,
-  );
+  sql`nullif(btrim(${foldName(sql.raw(`coalesce(${alias}.first_name, '') || ' ' || coalesce(${alias}.last_name, '')`))}), '')`;
 const phoneKeys = (alias: string) =>
-  sql.raw(`array_remove(array[baken_phone_key(${alias}.phone), baken_phone_key(${alias}.mobile)], null)`);
+  sql`array_remove(array[${phoneKeyOf(`${alias}.phone`)}, ${phoneKeyOf(`${alias}.mobile`)}], null)`;
+
+/** Two addresses share a key only at one domain (or both at Gmail): the keys are computed only then. */
+const sameEmailKey = sql`case
+  when x.email is null or y.email is null then false
+  when split_part(x.email, '@', 2) <> split_part(y.email, '@', 2)
+    and not (split_part(x.email, '@', 2) in ('gmail.com', 'googlemail.com')
+      and split_part(y.email, '@', 2) in ('gmail.com', 'googlemail.com')) then false
+  else coalesce(baken_email_key(x.email) = baken_email_key(y.email), false) end`;
 
 /** Every signal of each pair of contacts (pairs whose records are gone drop out). */
 export async function contactPairSignals(
@@ -209,7 +221,7 @@ export async function contactPairSignals(
   if (pairs.length === 0) return [];
   const result = await sql<ContactPairSignals>`
     select p.a, p.b,
-      coalesce(baken_email_key(x.email) = baken_email_key(y.email), false) as same_email,
+      ${sameEmailKey} as same_email,
       ${phoneKeys('x')} && ${phoneKeys('y')} as same_phone,
       coalesce(x.account_id = y.account_id, false) as same_account,
       similarity(${nameOf('x')}, ${nameOf('y')}) as name_similarity
@@ -231,7 +243,7 @@ export async function accountPairSignals(
       coalesce(lower(x.domain) = lower(y.domain), false) as same_domain,
       coalesce(x.kvk_number = y.kvk_number, false) as same_kvk,
       coalesce(lower(btrim(x.city)) = lower(btrim(y.city)), false) as same_city,
-      similarity(baken_fold(x.name), baken_fold(y.name)) as name_similarity
+      similarity(${foldName(sql`x.name`)}, ${foldName(sql`y.name`)}) as name_similarity
     from ${pairsOf(pairs)}
     join accounts x on x.workspace_id = ${workspaceId} and x.id = p.a
     join accounts y on y.workspace_id = ${workspaceId} and y.id = p.b`.execute(db);
