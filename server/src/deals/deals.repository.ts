@@ -20,21 +20,6 @@ export function listDeals(db: Kysely<DB>, workspaceId: string, query: ListQuery,
   });
 }
 
-export async function insertStageChange(
-  db: Kysely<DB>,
-  change: {
-    workspaceId: string;
-    id: string;
-    dealId: string;
-    fromStageId: string | null;
-    toStageId: string;
-    changedAt: Date;
-    changedBy: string;
-  },
-): Promise<void> {
-  await db.insertInto('dealStageChanges').values(change).execute();
-}
-
 export function dealContacts(db: Kysely<DB>, workspaceId: string, dealId: string) {
   return db
     .selectFrom('dealContacts')
