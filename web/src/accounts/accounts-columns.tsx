@@ -18,17 +18,15 @@ export function accountColumns(
       sortField: 'name',
       width: 240,
       cell: (row) => <RecordLink to="/accounts/$id" id={row.id} label={row.name} />,
-      csv: (row) => row.name,
     },
     {
       id: 'domain',
       label: t('fields.domain'),
       width: 170,
       cell: (r) => r.domain,
-      csv: (r) => r.domain ?? '',
     },
-    { id: 'city', label: t('fields.city'), width: 140, cell: (r) => r.city, csv: (r) => r.city ?? '' },
-    { id: 'customerStatus', label: t('fields.customerStatus'), width: 140, cell: status, csv: status },
+    { id: 'city', label: t('fields.city'), width: 140, cell: (r) => r.city },
+    { id: 'customerStatus', label: t('fields.customerStatus'), width: 140, cell: status },
     ownerColumn(t, ownerName),
     tagsColumn(t),
     {
@@ -37,7 +35,6 @@ export function accountColumns(
       sortField: 'employeeCount',
       width: 130,
       cell: (r) => (r.employeeCount === null ? '' : formatNumber(r.employeeCount)),
-      csv: (r) => String(r.employeeCount ?? ''),
     },
     {
       id: 'annualRevenue',
@@ -46,7 +43,6 @@ export function accountColumns(
       width: 140,
       cell: (r) => (r.annualRevenue === null ? '' : formatMoney(r.annualRevenue)),
       // Plain euros with a dot, so a spreadsheet reads a number whatever its language.
-      csv: (r) => (r.annualRevenue === null ? '' : (r.annualRevenue / 100).toFixed(2)),
     },
     {
       id: 'createdAt',
@@ -54,7 +50,6 @@ export function accountColumns(
       sortField: 'createdAt',
       width: 130,
       cell: (r) => formatDate(r.createdAt),
-      csv: (r) => r.createdAt,
     },
   ];
 }

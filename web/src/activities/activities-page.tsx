@@ -76,16 +76,14 @@ function activityColumns(t: TFunction, ownerName: (id: string | null) => string)
     sortField: field,
     width: 170,
     cell: (r) => formatDateTime(r[field]),
-    csv: (r) => r[field] ?? '',
   });
   return [
-    { id: 'type', label: t('fields.type'), width: 110, cell: type, csv: type },
+    { id: 'type', label: t('fields.type'), width: 110, cell: type },
     {
       id: 'subject',
       label: t('fields.subject'),
       width: 280,
       cell: (r) => <SubjectLink row={r} label={r.subject ?? type(r)} />,
-      csv: (r) => r.subject ?? '',
     },
     time('occurredAt'),
     time('dueAt'),
@@ -95,7 +93,6 @@ function activityColumns(t: TFunction, ownerName: (id: string | null) => string)
       label: t('fields.accountId'),
       width: 190,
       cell: (r) => <AccountName id={r.accountId} />,
-      csv: (r) => r.accountId ?? '',
     },
     ownerColumn(t, ownerName),
   ];

@@ -9,7 +9,7 @@ import { Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { accountColumn } from '../accounts/account-name.tsx';
@@ -37,7 +37,6 @@ export function ContactsPage() {
   const { t } = useTranslation('contacts');
   const members = useMembers().data;
   const homeCountry = useMe().data?.workspace.defaultCountry;
-  const queryClient = useQueryClient();
   const [creating, { open, close }] = useDisclosure();
   const filterFields: FilterFields = {
     specs: contactFieldSpecs,
@@ -54,7 +53,7 @@ export function ContactsPage() {
         list="contacts"
         title={t('title')}
         source={contactsList.source}
-        columns={contactColumns(t, memberNamer(members), queryClient, homeCountry)}
+        columns={contactColumns(t, memberNamer(members), homeCountry)}
         defaultView={contactsList.defaultView}
         filterFields={filterFields}
         rowLabel={contactName}
@@ -71,7 +70,6 @@ export function ContactsPage() {
 function contactColumns(
   t: TFunction,
   ownerName: (id: string | null) => string,
-  queryClient: QueryClient,
   homeCountry: string | undefined,
 ): RecordColumn<Contact>[] {
   const stage = (row: Contact) => t(`values.lifecycleStage.${row.lifecycleStage}`);
@@ -82,25 +80,22 @@ function contactColumns(
       sortField: 'lastName',
       width: 220,
       cell: (row) => <RecordLink to="/contacts/$id" id={row.id} label={contactName(row)} />,
-      csv: contactName,
     },
-    { id: 'email', label: t('fields.email'), width: 220, cell: (r) => r.email, csv: (r) => r.email ?? '' },
+    { id: 'email', label: t('fields.email'), width: 220, cell: (r) => r.email },
     {
       id: 'phone',
       label: t('fields.phone'),
       width: 140,
       cell: (r) => formatPhone(r.phone, homeCountry),
-      csv: (r) => r.phone ?? '',
     },
     {
       id: 'jobTitle',
       label: t('fields.jobTitle'),
       width: 160,
       cell: (r) => r.jobTitle,
-      csv: (r) => r.jobTitle ?? '',
     },
-    accountColumn(t, queryClient),
-    { id: 'lifecycleStage', label: t('fields.lifecycleStage'), width: 130, cell: stage, csv: stage },
+    accountColumn(t),
+    { id: 'lifecycleStage', label: t('fields.lifecycleStage'), width: 130, cell: stage },
     ownerColumn(t, ownerName),
     tagsColumn(t),
     {
@@ -109,7 +104,6 @@ function contactColumns(
       sortField: 'createdAt',
       width: 130,
       cell: (r) => formatDate(r.createdAt),
-      csv: (r) => r.createdAt,
     },
   ];
 }

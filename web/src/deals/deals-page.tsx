@@ -3,7 +3,7 @@ import { Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { accountColumn } from '../accounts/account-name.tsx';
@@ -38,7 +38,6 @@ export function DealsPage() {
   const { t } = useTranslation('deals');
   const members = useMembers().data;
   const pipelines = usePipelines().data;
-  const queryClient = useQueryClient();
   const [creating, { open, close }] = useDisclosure();
   const stages = stageChoices(pipelines);
   const filterFields: FilterFields = {
@@ -60,7 +59,7 @@ export function DealsPage() {
         list="deals"
         title={t('title')}
         source={dealsList.source}
-        columns={dealColumns(t, memberNamer(members), stageName, queryClient)}
+        columns={dealColumns(t, memberNamer(members), stageName)}
         defaultView={dealsList.defaultView}
         filterFields={filterFields}
         rowLabel={(row) => row.name}
@@ -79,7 +78,6 @@ function dealColumns(
   t: TFunction,
   ownerName: (id: string | null) => string,
   stageName: (id: string) => string,
-  queryClient: QueryClient,
 ): RecordColumn<Deal>[] {
   const date = (field: 'expectedCloseDate' | 'actualCloseDate' | 'createdAt'): RecordColumn<Deal> => ({
     id: field,
@@ -87,7 +85,6 @@ function dealColumns(
     sortField: field,
     width: 140,
     cell: (r) => formatDate(r[field]),
-    csv: (r) => r[field] ?? '',
   });
   return [
     {
@@ -96,15 +93,13 @@ function dealColumns(
       sortField: 'name',
       width: 230,
       cell: (r) => <RecordLink to="/deals/$id" id={r.id} label={r.name} />,
-      csv: (r) => r.name,
     },
-    accountColumn(t, queryClient),
+    accountColumn(t),
     {
       id: 'stageId',
       label: t('fields.stageId'),
       width: 150,
       cell: (r) => stageName(r.stageId),
-      csv: (r) => stageName(r.stageId),
     },
     {
       id: 'amount',
@@ -113,7 +108,6 @@ function dealColumns(
       width: 130,
       cell: (r) => formatMoney(r.amount, r.currency),
       // Plain units with a dot, so a spreadsheet reads a number whatever its language.
-      csv: (r) => (r.amount / 100).toFixed(2),
     },
     {
       id: 'probability',
@@ -121,7 +115,6 @@ function dealColumns(
       sortField: 'probability',
       width: 110,
       cell: (r) => `${r.probability}%`,
-      csv: (r) => String(r.probability),
     },
     date('expectedCloseDate'),
     date('actualCloseDate'),

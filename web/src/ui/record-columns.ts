@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** One column of a record list: how a row shows in the table and in a CSV export. */
+/** One column of a record list: how a row shows in the table (exports come from the server). */
 export interface RecordColumn<T> {
   id: string;
   label: string;
@@ -9,7 +9,6 @@ export interface RecordColumn<T> {
   /** Width in pixels; the table scrolls sideways on narrow screens instead of squeezing. */
   width: number;
   cell: (row: T) => ReactNode;
-  csv: (row: T) => string;
 }
 
 /** The smallest shape every record has, so selection and links work for all four lists. */
@@ -29,6 +28,5 @@ export function ownerColumn<T extends { ownerId: string | null }>(
     label: t('fields.ownerId'),
     width: 150,
     cell: (r) => ownerName(r.ownerId),
-    csv: (r) => ownerName(r.ownerId),
   };
 }

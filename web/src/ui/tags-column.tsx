@@ -8,6 +8,5 @@ export function tagsColumn<T extends { tags: string[] }>(t: (key: string) => str
     label: t('fields.tags'),
     width: 180,
     cell: (r) => <TagBadges tags={r.tags} />,
-    csv: (r) => r.tags.join(', '),
   };
 }
