@@ -178,4 +178,32 @@ describe('deals board', () => {
     expect(await won.getByTestId('deal-card').count()).toBe(27);
     await screenshot(page, 'board-long-column');
   });
+
+  it('opens with each request sent once: the entry asks for the data, the app takes those answers', async () => {
+    const fresh = await browser.newContext({
+      locale: 'nl-NL',
+      viewport: { width: 1280, height: 800 },
+      storageState: await page.context().storageState(),
+    });
+    const opened = await fresh.newPage();
+    const requests: string[] = [];
+    opened.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && url.pathname.startsWith('/api/v1/'))
+        requests.push(url.pathname + url.search);
+    });
+    await opened.goto(`${server.url}/deals/board`);
+    await card(opened, 'Fietsplan 01').waitFor();
+    await opened.goto(`${server.url}/contacts`);
+    await opened.getByRole('heading', { name: 'Nog geen contactpersonen' }).waitFor();
+    await opened.waitForLoadState('networkidle');
+    await fresh.close();
+
+    const asked = (prefix: string) => requests.filter((path) => path.startsWith(prefix));
+    expect(asked('/api/v1/deals/board?')).toHaveLength(1);
+    expect(asked('/api/v1/contacts?')).toEqual(['/api/v1/contacts?sort=lastName&limit=100']);
+    // Each page load asks once for who is signed in, the members and the pipelines: twice in all.
+    for (const shared of ['/api/v1/auth/me', '/api/v1/users', '/api/v1/pipelines'])
+      expect(asked(shared)).toHaveLength(2);
+  });
 });

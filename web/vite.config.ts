@@ -11,5 +11,16 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': process.env.BAKEN_API_URL ?? 'http://localhost:3000' },
   },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'libraries', test: /node_modules[\\/](?!libphonenumber-js|@dnd-kit|tldts)/ }],
+        },
+      },
+    },
+  },
 });

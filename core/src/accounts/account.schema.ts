@@ -8,19 +8,12 @@ import {
   phoneField,
   urlField,
 } from '../records/fields.ts';
-import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
 import { normalizeKvkNumber } from '../validation/kvk.ts';
 import { normalizeVatNumber } from '../validation/vat.ts';
+import { customerStatuses } from './account.fields.ts';
 
-export const customerStatuses = [
-  'prospect',
-  'customer',
-  'former_customer',
-  'partner',
-  'competitor',
-  'other',
-] as const;
+export { accountFieldSpecs, customerStatuses } from './account.fields.ts';
 
 const accountFields = {
   domain: domainField,
@@ -84,21 +77,3 @@ export const accountResponse = z.object({
   ...timestamps,
 });
 export type Account = z.infer<typeof accountResponse>;
-
-export const accountFieldSpecs: FieldSpecs = {
-  id: { kind: 'id' },
-  name: { kind: 'text', sortable: true },
-  domain: { kind: 'text', nullable: true },
-  city: { kind: 'text', nullable: true },
-  country: { kind: 'text', nullable: true },
-  industryCode: { kind: 'text', nullable: true },
-  kvkNumber: { kind: 'text', nullable: true },
-  employeeCount: { kind: 'number', nullable: true, sortable: true },
-  annualRevenue: { kind: 'number', nullable: true, sortable: true },
-  customerStatus: { kind: 'enum', values: customerStatuses },
-  ownerId: { kind: 'id', nullable: true },
-  tags: { kind: 'tags' },
-  technologies: { kind: 'tags' },
-  createdAt: { kind: 'timestamp', sortable: true },
-  updatedAt: { kind: 'timestamp', sortable: true },
-};

@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import { timestampField } from '../records/fields.ts';
-import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, timestamps } from '../records/record.schema.ts';
+import { activityOutcomes, activityTypes, directions } from './activity.fields.ts';
 
-export const activityTypes = ['call', 'email', 'meeting', 'visit', 'task', 'note'] as const;
-export const directions = ['inbound', 'outbound'] as const;
-export const activityOutcomes = [
-  'no_answer',
-  'voicemail',
-  'connected',
-  'meeting_booked',
-  'not_interested',
-  'wrong_number',
-  'call_back',
-  'held',
-  'no_show',
-  'rescheduled',
-  'completed',
-] as const;
+export { activityFieldSpecs, activityOutcomes, activityTypes, directions } from './activity.fields.ts';
 
 const activityFields = {
   subject: optionalText(500),
@@ -58,23 +44,6 @@ export const activityResponse = z.object({
   occurredAt: z.string(),
   ...timestamps,
 });
-
-export const activityFieldSpecs: FieldSpecs = {
-  id: { kind: 'id' },
-  type: { kind: 'enum', values: activityTypes },
-  subject: { kind: 'text', nullable: true },
-  direction: { kind: 'enum', nullable: true, values: directions },
-  outcome: { kind: 'enum', nullable: true, values: activityOutcomes },
-  dueAt: { kind: 'timestamp', nullable: true, sortable: true },
-  doneAt: { kind: 'timestamp', nullable: true, sortable: true },
-  contactId: { kind: 'id', nullable: true },
-  accountId: { kind: 'id', nullable: true },
-  dealId: { kind: 'id', nullable: true },
-  ownerId: { kind: 'id', nullable: true },
-  occurredAt: { kind: 'timestamp', sortable: true },
-  createdAt: { kind: 'timestamp', sortable: true },
-  updatedAt: { kind: 'timestamp', sortable: true },
-};
 
 /** When an activity happened or is planned: what the timeline sorts it by. */
 export function occurredAt(activity: { doneAt?: string | null; dueAt?: string | null }, now: Date): string {

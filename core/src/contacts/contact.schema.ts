@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { emailField, phoneField, timestampField } from '../records/fields.ts';
-import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
+import { consentStatuses, lifecycleStages, personas } from './contact.fields.ts';
 
-export const personas = ['decision_maker', 'champion', 'influencer', 'user', 'gatekeeper'] as const;
-export const lifecycleStages = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'disqualified',
-] as const;
-export const consentStatuses = ['unknown', 'granted', 'denied', 'withdrawn'] as const;
+export { consentStatuses, contactFieldSpecs, lifecycleStages, personas } from './contact.fields.ts';
 
 const contactFields = {
   firstName: optionalText(200),
@@ -65,21 +54,3 @@ export const contactResponse = z.object({
   ...timestamps,
 });
 export type Contact = z.infer<typeof contactResponse>;
-
-export const contactFieldSpecs: FieldSpecs = {
-  id: { kind: 'id' },
-  firstName: { kind: 'text', nullable: true },
-  lastName: { kind: 'text', nullable: true, sortable: true },
-  email: { kind: 'text', nullable: true },
-  phone: { kind: 'text', nullable: true },
-  jobTitle: { kind: 'text', nullable: true },
-  persona: { kind: 'enum', nullable: true, values: personas },
-  accountId: { kind: 'id', nullable: true },
-  lifecycleStage: { kind: 'enum', values: lifecycleStages },
-  leadSource: { kind: 'text', nullable: true },
-  ownerId: { kind: 'id', nullable: true },
-  marketingConsent: { kind: 'enum', values: consentStatuses },
-  tags: { kind: 'tags' },
-  createdAt: { kind: 'timestamp', sortable: true },
-  updatedAt: { kind: 'timestamp', sortable: true },
-};

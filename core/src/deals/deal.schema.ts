@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { dateField, moneyField } from '../records/fields.ts';
-import type { FieldSpecs } from '../records/list-query.ts';
 import { customInput, optionalText, ownerId, tagsInput, timestamps } from '../records/record.schema.ts';
+import { forecastCategories } from './deal.fields.ts';
 
-export const forecastCategories = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export { dealFieldSpecs, forecastCategories } from './deal.fields.ts';
 
 const currency = z
   .string()
@@ -91,28 +91,6 @@ export const dealContactResponse = z.object({
   role: z.string().nullable(),
   createdAt: z.string(),
 });
-
-export const dealFieldSpecs: FieldSpecs = {
-  id: { kind: 'id' },
-  name: { kind: 'text', sortable: true },
-  accountId: { kind: 'id', nullable: true },
-  pipelineId: { kind: 'id' },
-  stageId: { kind: 'id' },
-  amount: { kind: 'number', sortable: true },
-  recurringAmount: { kind: 'number', sortable: true },
-  currency: { kind: 'text' },
-  expectedCloseDate: { kind: 'date', nullable: true, sortable: true },
-  actualCloseDate: { kind: 'date', nullable: true, sortable: true },
-  probability: { kind: 'number', sortable: true },
-  forecastCategory: { kind: 'enum', values: forecastCategories },
-  ownerId: { kind: 'id', nullable: true },
-  lostReason: { kind: 'text', nullable: true },
-  source: { kind: 'text', nullable: true },
-  tags: { kind: 'tags' },
-  stageEnteredAt: { kind: 'timestamp', sortable: true },
-  createdAt: { kind: 'timestamp', sortable: true },
-  updatedAt: { kind: 'timestamp', sortable: true },
-};
 
 export interface StageFacts {
   id: string;

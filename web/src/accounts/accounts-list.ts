@@ -1,7 +1,7 @@
 // Where the accounts list reads its rows and the view it opens with; the route prefetches its first
 // page from this before the page's code has loaded.
-import { accountFieldSpecs } from '@baken/core/accounts/account.schema';
-import type { ListDefinition } from '../ui/use-record-pages.ts';
+import { accountFieldSpecs } from '@baken/core/accounts/account.fields';
+import type { ListDefinition } from '../ui/list-view.ts';
 
 export const accountsList: ListDefinition = {
   source: { path: '/accounts', specs: accountFieldSpecs, search: { kind: 'q' } },

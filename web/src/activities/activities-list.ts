@@ -1,7 +1,7 @@
 // Where the activities list reads its rows and the view it opens with; the route prefetches its first
 // page from this before the page's code has loaded.
-import { activityFieldSpecs } from '@baken/core/activities/activity.schema';
-import type { ListDefinition } from '../ui/use-record-pages.ts';
+import { activityFieldSpecs } from '@baken/core/activities/activity.fields';
+import type { ListDefinition } from '../ui/list-view.ts';
 
 export const activitiesList: ListDefinition = {
   source: {

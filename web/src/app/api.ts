@@ -1,6 +1,8 @@
 // The typed client of Baken's REST API: JSON in and out, problem+json errors as ApiError, and the
 // CSRF token from /auth/me on every write (the session cookie itself is HttpOnly).
+import { takeFirstResponse } from './first-requests.ts';
 import { currentLanguage } from './i18n.ts';
+import { type Query, withQuery } from './query-string.ts';
 
 export interface FieldError {
   field: string;
@@ -42,19 +44,6 @@ export function writeHeaders(): Record<string, string> {
   return { 'accept-language': currentLanguage(), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
 }
 
-type Query = Record<string, string | number | boolean | string[] | undefined | null>;
-
-export function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) for (const item of value) params.append(key, item);
-    else params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
-
 export async function api<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
@@ -67,12 +56,13 @@ export async function api<T>(
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  const response = await ((method === 'GET' && takeFirstResponse(path)) ||
+    fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    }));
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const json = text ? (JSON.parse(text) as unknown) : null;

@@ -13,11 +13,22 @@ import {
 } from '@tanstack/react-router';
 import { accountsList } from '../accounts/accounts-list.ts';
 import { activitiesList } from '../activities/activities-list.ts';
-import { filtersOf, parseBoardSearch, prefetchBoard } from '../board/board-deals.ts';
+import { filtersOf, parseBoardSearch } from '../board/board-address.ts';
+import { prefetchBoard } from '../board/board-deals.ts';
 import { contactsList } from '../contacts/contacts-list.ts';
 import { dealsList } from '../deals/deals-list.ts';
-import { type ListDefinition, prefetchList } from '../ui/use-record-pages.ts';
+import type { ListDefinition } from '../ui/list-view.ts';
+import { prefetchList } from '../ui/use-record-pages.ts';
 import { get } from './api.ts';
+import {
+  accountsPageCode,
+  activitiesPageCode,
+  boardPageCode,
+  contactsPageCode,
+  dealsPageCode,
+  signedInLayoutCode,
+  tasksPageCode,
+} from './page-code.ts';
 import { PagePending } from './page-pending.tsx';
 import { meQuery } from './session.ts';
 
@@ -67,7 +78,7 @@ const appRoute = createRoute({
     }
   },
   pendingComponent: PagePending,
-  component: lazyRouteComponent(() => import('./layout.tsx'), 'SignedInLayout'),
+  component: lazyRouteComponent(signedInLayoutCode, 'SignedInLayout'),
 });
 
 const page = <P extends string>(path: P, component: RouteComponent) =>
@@ -137,7 +148,7 @@ const importRoute = createRoute({
 const boardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/board',
-  component: lazyRouteComponent(() => import('../deals/deals-board-page.tsx'), 'DealsBoardPage'),
+  component: lazyRouteComponent(boardPageCode, 'DealsBoardPage'),
   validateSearch: parseBoardSearch,
   loaderDeps: ({ search }) => filtersOf(search),
   // Not awaited: the board shows its own loading state, and a failed prefetch is retried by the page.
@@ -164,34 +175,15 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     indexRoute,
-    listPage(
-      '/accounts',
-      lazyRouteComponent(() => import('../accounts/accounts-page.tsx'), 'AccountsPage'),
-      accountsList,
-    ),
+    listPage('/accounts', lazyRouteComponent(accountsPageCode, 'AccountsPage'), accountsList),
     accountRoute,
-    listPage(
-      '/contacts',
-      lazyRouteComponent(() => import('../contacts/contacts-page.tsx'), 'ContactsPage'),
-      contactsList,
-    ),
+    listPage('/contacts', lazyRouteComponent(contactsPageCode, 'ContactsPage'), contactsList),
     contactRoute,
-    listPage(
-      '/deals',
-      lazyRouteComponent(() => import('../deals/deals-page.tsx'), 'DealsPage'),
-      dealsList,
-    ),
+    listPage('/deals', lazyRouteComponent(dealsPageCode, 'DealsPage'), dealsList),
     boardRoute,
     dealRoute,
-    listPage(
-      '/activities',
-      lazyRouteComponent(() => import('../activities/activities-page.tsx'), 'ActivitiesPage'),
-      activitiesList,
-    ),
-    page(
-      '/tasks',
-      lazyRouteComponent(() => import('../activities/tasks-page.tsx'), 'TasksPage'),
-    ),
+    listPage('/activities', lazyRouteComponent(activitiesPageCode, 'ActivitiesPage'), activitiesList),
+    page('/tasks', lazyRouteComponent(tasksPageCode, 'TasksPage')),
     page(
       '/imports',
       lazyRouteComponent(() => import('../imports/imports-page.tsx'), 'ImportsPage'),

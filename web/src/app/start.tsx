@@ -1,4 +1,4 @@
-// The app's UI: providers and the first render. main.tsx loads it after starting the router and the
+// The app's UI: providers and the first render. main.tsx loads it beside boot.ts, after sending the
 // requests every page needs, so they run while the browser parses this (much larger) code.
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';

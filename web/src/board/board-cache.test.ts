@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { noFilters } from './board-address.ts';
 import { boardDeal, passesFilters, placeInColumn, placeOnBoards, summaryAfter } from './board-cache.ts';
 import { cardsOf, columnTotals } from './board-columns.ts';
-import { type ColumnPages, columnQuery, type Deal, noFilters, summaryQuery } from './board-deals.ts';
+import { type ColumnPages, columnQuery, type Deal, summaryQuery } from './board-deals.ts';
 
 const PIPELINE = '01900000-0000-7000-8000-00000000000a';
 const PROSPECT = '01900000-0000-7000-8000-0000000000a1';

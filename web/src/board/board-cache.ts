@@ -2,13 +2,8 @@
 // card leaves its old column and joins its new one in the column's order, and both heads' counts
 // and amounts follow. The pure parts are tested in board-cache.test.ts.
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  type BoardFilters,
-  boardRoot,
-  type ColumnPages,
-  type Deal,
-  type StageSummaryRow,
-} from './board-deals.ts';
+import type { BoardFilters } from './board-address.ts';
+import { boardRoot, type ColumnPages, type Deal, type StageSummaryRow } from './board-deals.ts';
 
 type BoardQueryKey =
   | readonly ['board', string, BoardFilters, 'summary']

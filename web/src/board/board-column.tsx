@@ -7,8 +7,9 @@ import { formatMoney, formatNumber } from '../app/format.ts';
 import type { Stage } from '../app/workspace-data.ts';
 import { messageOf } from '../ui/form-errors.ts';
 import classes from './board.module.css';
+import { type BoardFilters, COLUMN_PAGE } from './board-address.ts';
 import { type ColumnTotals, cardsOf } from './board-columns.ts';
-import { type BoardFilters, COLUMN_PAGE, type Deal, useColumnDeals } from './board-deals.ts';
+import { type Deal, useColumnDeals } from './board-deals.ts';
 import { type CardFacts, DraggableDealCard, StaticDealCard } from './deal-card.tsx';
 
 interface Props {

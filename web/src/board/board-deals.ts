@@ -14,7 +14,15 @@ import {
 } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { get, type Page } from '../app/api.ts';
-import { type Pipeline, pipelinesQuery } from '../app/workspace-data.ts';
+import { pipelinesQuery } from '../app/workspace-data.ts';
+import {
+  type BoardFilters,
+  boardLoadPath,
+  boardPipeline,
+  COLUMN_PAGE,
+  listFilters,
+  rememberedPipelineId,
+} from './board-address.ts';
 
 export type { Deal };
 export type ColumnPages = InfiniteData<Page<Deal>, unknown>;
@@ -28,67 +36,10 @@ export interface StageSummaryRow {
   recurringAmount: number;
 }
 
-export interface BoardFilters {
-  ownerId: string | null;
-  closeFrom: string | null;
-  closeTo: string | null;
-}
-
-export const noFilters: BoardFilters = { ownerId: null, closeFrom: null, closeTo: null };
-
-/** The board's filters in its address (`?owner=…&from=…&to=…`), so a reload or a shared link keeps them. */
-export interface BoardSearch {
-  owner?: string;
-  from?: string;
-  to?: string;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reads the address's search part; a value that is not what it should be is left out, not an error. */
-export function parseBoardSearch(search: Record<string, unknown>): BoardSearch {
-  const valid = (value: unknown, pattern: RegExp) =>
-    typeof value === 'string' && pattern.test(value) ? value : undefined;
-  const parsed: BoardSearch = {};
-  const owner = valid(search.owner, uuidPattern);
-  const from = valid(search.from, datePattern);
-  const to = valid(search.to, datePattern);
-  if (owner) parsed.owner = owner;
-  if (from) parsed.from = from;
-  if (to) parsed.to = to;
-  return parsed;
-}
-
-export const filtersOf = (search: BoardSearch): BoardFilters => ({
-  ownerId: search.owner ?? null,
-  closeFrom: search.from ?? null,
-  closeTo: search.to ?? null,
-});
-
-export const searchOf = (filters: BoardFilters): BoardSearch =>
-  parseBoardSearch({ owner: filters.ownerId, from: filters.closeFrom, to: filters.closeTo });
-
-/** Cards a column shows at first, and how many more each "show more" adds. */
-export const COLUMN_PAGE = 25;
-
 /** Every board query starts with this, so a move or a new deal can update all of them at once. */
 export const boardRoot = ['board'] as const;
 
 const boardKey = (pipelineId: string, filters: BoardFilters) => [...boardRoot, pipelineId, filters] as const;
-
-function filterParams(filters: BoardFilters): string[] {
-  const list: string[] = [];
-  if (filters.ownerId) list.push(`ownerId:eq:${filters.ownerId}`);
-  if (filters.closeFrom) list.push(`expectedCloseDate:gte:${filters.closeFrom}`);
-  if (filters.closeTo) list.push(`expectedCloseDate:lte:${filters.closeTo}`);
-  return list;
-}
-
-export const listFilters = (pipelineId: string, filters: BoardFilters): string[] => [
-  `pipelineId:eq:${pipelineId}`,
-  ...filterParams(filters),
-];
 
 export function summaryQuery(pipelineId: string, filters: BoardFilters) {
   return queryOptions({
@@ -124,11 +75,7 @@ export function boardQuery(queryClient: QueryClient, pipelineId: string, filters
     queryKey: ['board-load', pipelineId, filters] as const,
     staleTime: Number.POSITIVE_INFINITY,
     queryFn: async () => {
-      const board = await get<z.infer<typeof dealBoardResponse>>('/deals/board', {
-        pipelineId,
-        filter: filterParams(filters),
-        limit: COLUMN_PAGE,
-      });
+      const board = await get<z.infer<typeof dealBoardResponse>>(boardLoadPath(pipelineId, filters));
       queryClient.setQueryData(summaryQuery(pipelineId, filters).queryKey, board.summary);
       for (const column of board.columns)
         queryClient.setQueryData(columnQuery(pipelineId, filters, column.stageId).queryKey, {
@@ -145,24 +92,6 @@ export const useBoardSummary = (pipelineId: string, filters: BoardFilters, enabl
 
 export const useColumnDeals = (pipelineId: string, filters: BoardFilters, stageId: string) =>
   useInfiniteQuery(columnQuery(pipelineId, filters, stageId));
-
-/** The last pipeline looked at on the board, remembered on this device (JSON, as useLocalStorage keeps it). */
-export const chosenPipelineKey = 'baken.board.pipeline';
-
-export function boardPipeline(pipelines: Pipeline[], chosenId: string | null): Pipeline | undefined {
-  return (
-    pipelines.find((item) => item.id === chosenId) ?? pipelines.find((item) => item.isDefault) ?? pipelines[0]
-  );
-}
-
-function rememberedPipelineId(): string | null {
-  try {
-    const stored = JSON.parse(localStorage.getItem(chosenPipelineKey) ?? 'null') as unknown;
-    return typeof stored === 'string' ? stored : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Starts loading the board's column heads and first cards before its page is rendered (from the route). */
 export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilters): Promise<void> {

@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type Member, memberOptions, type Pipeline } from '../app/workspace-data.ts';
-import type { BoardFilters } from './board-deals.ts';
+import type { BoardFilters } from './board-address.ts';
 
 interface Props {
   pipelines: Pipeline[];

@@ -9,12 +9,11 @@ import { type Pipeline, useMembers, usePipelines } from '../app/workspace-data.t
 import {
   type BoardFilters,
   boardPipeline,
-  boardQuery,
   chosenPipelineKey,
   filtersOf,
   searchOf,
-  useBoardSummary,
-} from '../board/board-deals.ts';
+} from '../board/board-address.ts';
+import { boardQuery, useBoardSummary } from '../board/board-deals.ts';
 import { BoardToolbar } from '../board/board-toolbar.tsx';
 import { BoardView } from '../board/board-view.tsx';
 import { NewDealModal } from '../board/new-deal-modal.tsx';

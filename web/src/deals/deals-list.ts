@@ -1,7 +1,7 @@
 // Where the deals list reads its rows and the view it opens with; the route prefetches its first
 // page from this before the page's code has loaded.
-import { dealFieldSpecs } from '@baken/core/deals/deal.schema';
-import type { ListDefinition } from '../ui/use-record-pages.ts';
+import { dealFieldSpecs } from '@baken/core/deals/deal.fields';
+import type { ListDefinition } from '../ui/list-view.ts';
 
 export const dealsList: ListDefinition = {
   source: { path: '/deals', specs: dealFieldSpecs, search: { kind: 'q' } },

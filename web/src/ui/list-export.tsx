@@ -2,10 +2,9 @@ import type { ExportList } from '@baken/core/exports/export.schema';
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../app/api.ts';
 import { currentLanguage } from '../app/i18n.ts';
-import { type ListView, listQuery } from './list-view.ts';
-import type { ListSource } from './use-record-pages.ts';
+import { withQuery } from '../app/query-string.ts';
+import { type ListSource, type ListView, listQuery } from './list-view.ts';
 
 interface ListExportProps {
   list: ExportList;

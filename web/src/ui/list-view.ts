@@ -9,6 +9,7 @@ import {
   operatorsOfKind,
 } from '@baken/core/records/list-query';
 import type { FilterRow, ListView } from '@baken/core/saved-views/saved-view.schema';
+import { withQuery } from '../app/query-string.ts';
 
 export type { FilterRow, ListView };
 
@@ -48,6 +49,30 @@ export function listQuery(view: ListView, specs: FieldSpecs, search: SearchMode)
   const text = view.search.trim();
   if (text && search.kind === 'contains') filter.push(`${search.field}:contains:${text}`);
   return { sort: view.sort, filter, q: search.kind === 'q' && text ? text : undefined };
+}
+
+export const PAGE_SIZE = 100;
+
+export interface ListSource {
+  /** API path, e.g. `/accounts`; also the first part of the query key. */
+  path: string;
+  specs: FieldSpecs;
+  search: SearchMode;
+}
+
+/** A record list as it first opens: where its rows come from and the view it starts with. */
+export interface ListDefinition {
+  source: ListSource;
+  defaultView: ListView;
+}
+
+/** The request for one page of a list's rows (the first when the cursor is null). */
+export function pagePath(source: ListSource, view: ListView, cursor: string | null): string {
+  return withQuery(source.path, {
+    ...listQuery(view, source.specs, source.search),
+    cursor,
+    limit: PAGE_SIZE,
+  });
 }
 
 export function sortDirection(view: ListView, field: string): 'asc' | 'desc' | null {

@@ -16,11 +16,11 @@ import { ColumnChooser } from './column-chooser.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { type FieldChoice, FilterBuilder, type FilterFields } from './filter-builder.tsx';
 import { ListExport } from './list-export.tsx';
-import { initialView, type ListView, nextSort, sortDirection } from './list-view.ts';
+import { initialView, type ListSource, type ListView, nextSort, sortDirection } from './list-view.ts';
 import type { RecordColumn, RecordRow } from './record-columns.ts';
 import { RecordTable } from './record-table.tsx';
 import { SavedViews } from './saved-views.tsx';
-import { type ListSource, listQueryKey, useRecordPages } from './use-record-pages.ts';
+import { listQueryKey, useRecordPages } from './use-record-pages.ts';
 import { useSelection } from './use-selection.ts';
 
 export interface RecordListProps<T extends RecordRow> {
