@@ -3,7 +3,6 @@
 //
 //   node --import tsx bench/load-test.ts [--engine postgresql|pglite] [--duration 20] [--connections 50]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
   startServerProcess,
 } from '../server/test/server-process.ts';
 import { driveLoad, type LoadFigures, type LoadTarget } from './lib/load-workload.ts';
+import { cpuSecondsByPid, cpuSecondsSince } from './lib/process-cpu.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -35,31 +35,6 @@ export function demoOwnerFrom(output: string): DemoOwner {
     if (match) return { email: match[1]!, password: match[2]! };
   }
   throw new Error(`baken demo printed no owner:\n${output}`);
-}
-
-/**
- * CPU seconds (user + system) that processes have used, from /proc (Linux). On a machine shared with
- * other work, CPU time per request is a steadier measure than requests per second.
- */
-const CLOCK_TICKS_PER_SECOND = 100;
-function cpuSecondsByPid(pids: number[]): Map<number, number> {
-  const seconds = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND);
-    } catch {
-      // the process has ended
-    }
-  }
-  return seconds;
-}
-
-/** CPU seconds used since `before` by the processes alive now (those started since count in full). */
-function cpuSecondsSince(before: Map<number, number>, now: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, seconds] of now) total += seconds - (before.get(pid) ?? 0);
-  return total;
 }
 
 /**

@@ -19,6 +19,28 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Chromium keeps only the last --disable-features switch, so this one repeats the list
+  // playwright-core 1.65 passes and adds the omnibox popup: headless Chromium otherwise renders that
+  // WebUI for every new window, about a second of CPU per browser context on this machine, which
+  // slowed every test and the page-open benchmark.
+  `--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'ThirdPartyStoragePartitioning',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+    'WebUIOmniboxPopup',
+    'WebUIOmniboxAimPopup',
+    'WebUIOmniboxFullPopup',
+  ].join(',')}`,
 ];
 
 function freePort(): Promise<number> {

@@ -18,7 +18,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'libraries', test: /node_modules[\\/](?!libphonenumber-js|@dnd-kit|tldts)/ }],
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'libraries', test: /node_modules[\\/](?!libphonenumber-js|@dnd-kit|tldts)/ },
+            {
+              name: 'shared',
+              test: /web[\\/]src[\\/](?!main|app[\\/](first-requests|page-code|query-string)|ui[\\/]list-view|board[\\/]board-address|\w+[\\/]\w+-list\.ts)/,
+              minShareCount: 2,
+            },
+          ],
         },
       },
     },
