@@ -197,6 +197,7 @@ describe('deals board', () => {
     await opened.goto(`${server.url}/contacts`);
     await opened.getByRole('heading', { name: 'Nog geen contactpersonen' }).waitFor();
     await opened.waitForLoadState('networkidle');
+    await screenshot(opened, 'contacts-opened-fresh');
     await fresh.close();
 
     const asked = (prefix: string) => requests.filter((path) => path.startsWith(prefix));

@@ -82,6 +82,7 @@ describe('duplicates', () => {
     expect(await page.getByTestId('record-row').count()).toBe(1);
     await page.getByTestId('record-row').getByRole('link', { name: 'Marieke de Jong' }).click();
     await page.getByTestId('timeline').getByText('Proeverij afgesproken', { exact: false }).waitFor();
+    await screenshot(page, 'duplicates-merged-timeline');
   });
 
   it('warns before creating the same person again, and creates anyway on request', async () => {

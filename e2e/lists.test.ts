@@ -200,6 +200,7 @@ describe('record lists', () => {
     await page.goto(`${server.url}/accounts`);
     await viewsMenu(page).click();
     await page.getByRole('menuitem', { name: 'Uit Utrecht' }).waitFor();
+    await screenshot(page, 'lists-views-moved-to-account');
     await page.keyboard.press('Escape');
   });
 

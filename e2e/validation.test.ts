@@ -43,6 +43,7 @@ describe('normalised values in the forms', () => {
     await page.getByLabel('Telefoon').press('Enter');
     await page.getByTestId('field-phone').getByText('020 123 4567').waitFor();
     expect((await stored()).phone).toBe('+31201234567');
+    await screenshot(page, 'validation-phone-national');
   });
 
   it("shows the server's message for a number it cannot read, and keeps the stored one", async () => {
