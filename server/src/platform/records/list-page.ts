@@ -14,7 +14,7 @@ import { InputError } from '@baken/core/shared/input-error';
 import type { SelectQueryBuilder } from 'kysely';
 import { afterCursor, cursorValue, filterCondition, orderBy } from '../db/list-query.ts';
 import type { DB } from '../db/schema.ts';
-import { matchingRows, prefixQuery, type SearchScope, typoQuery } from './record-search.ts';
+import { matchingRows, prefixQuery, type SearchQuery, type SearchScope, typoQuery } from './record-search.ts';
 
 export interface ListOptions {
   /** Table name or alias the fields belong to. */
@@ -59,7 +59,7 @@ export async function listPage<Row extends { id: string }>(
   const words = query.q ? searchWords(query.q) : [];
   if (words.length > 0 && options.search) {
     const { db } = options.search;
-    const find = (tsquery: string) =>
+    const find = (tsquery: SearchQuery) =>
       matchingRows(db, filtered, tsquery, sort, cursor, query.limit + 1, options.table);
     if (!cursor?.typo) {
       const rows = await find(prefixQuery(words));
