@@ -24,6 +24,7 @@ import {
   duplicateScanScenario,
   duplicatesCheckScenario,
 } from './scenarios/duplicates.ts';
+import { importScenario } from './scenarios/import.ts';
 import { moveDealScenario } from './scenarios/move-deal.ts';
 import { searchScenario } from './scenarios/search.ts';
 
@@ -39,6 +40,8 @@ export const scenarios: Scenario[] = [
   moveDealScenario,
   // Plants twins of 1% of the contacts and stores pairs: after every other scenario.
   duplicateScanScenario,
+  // Doubles the contacts: last.
+  importScenario,
 ];
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);

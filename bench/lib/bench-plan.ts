@@ -37,6 +37,7 @@ export const TABLE = {
   stageChanges: 4,
   activities: 5,
   users: 6,
+  importedContacts: 7,
 } as const;
 
 /** Every timestamp lies before this instant, so runs on different days produce the same rows. */

@@ -120,6 +120,19 @@ describe('typo-tolerant search', () => {
     expect(await search('pannekoek')).toEqual(['Sanne Pannenkoek']);
   });
 
+  it('keeps only words a typo can be corrected to: four letters or more, no digits', async () => {
+    const other = await otherWorkspaceOwner(test, 'Woordenboek BV');
+    await createContact(other, {
+      firstName: 'Bo',
+      lastName: 'van Wijngaarden',
+      email: 'bo.wijngaarden42@tuin-7.nl',
+    });
+    const { rows } = await sql<{ word: string }>`
+      select word from search_words where workspace_id = ${other.workspaceId} and record_type = 'contact'
+      order by word`.execute(test.ctx.db);
+    expect(rows.map((row) => row.word)).toEqual(['tuin', 'wijngaarden']);
+  });
+
   it('suggests no word of another workspace', async () => {
     const other = await otherWorkspaceOwner(test, 'Zuiderzee Handel');
     await createContact(other, { firstName: 'Geert', lastName: 'Zeldenrust' });

@@ -27,7 +27,10 @@ type Base<Row> = SelectQueryBuilder<DB, keyof DB, Row>;
  */
 const MAX_WALKED_ROWS = 10_000;
 
-/** Typed words shorter than this are not corrected: too few trigrams to tell a typo from another word. */
+/**
+ * Typed words shorter than this are not corrected: too few trigrams to tell a typo from another word.
+ * The dictionary keeps only words of this length or more, of letters only (migration 0012).
+ */
 const MIN_TYPO_LENGTH = 4;
 /** Similar words taken per typed word: the most similar, and up to four scoring within the margin of it. */
 const MAX_ALTERNATIVES = 5;
