@@ -118,6 +118,10 @@ describe('imports', () => {
     expect(await progress.getAttribute('data-total')).toBe('4');
     expect(await page.getByTestId('import-progress-text').textContent()).toBe('4 van 4 rijen');
     expect(await page.getByTestId('run-counts').textContent()).toMatch(/Nieuw3.*Mislukt1/);
+    // Completing the import queued a scan for duplicates; the page says what it found.
+    await expect
+      .poll(() => page.getByTestId('import-duplicates').textContent(), { timeout: 30_000 })
+      .toMatch(/Na de import is gezocht naar dubbele records/);
     await screenshot(page, 'imports-completed');
 
     const report = page.getByRole('link', { name: 'Foutenrapport downloaden (CSV)' });

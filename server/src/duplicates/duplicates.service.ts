@@ -34,7 +34,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  */
 export async function startScan(ctx: RequestContext, recordTypes: RecordType[] = ['contact', 'account']) {
   assertCanWrite(ctx);
-  const { workspaceId, userId } = ctx.actor;
+  const { workspaceId } = ctx.actor;
   const running = () =>
     new AppError(
       'conflict',
@@ -42,22 +42,35 @@ export async function startScan(ctx: RequestContext, recordTypes: RecordType[] =
     );
   if (await activeScan(ctx.db, workspaceId)) throw running();
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const scan = await insertScan(trx, {
-        workspaceId,
-        id: ctx.newId(),
-        recordTypes: [...new Set(recordTypes)],
-        requestedBy: userId,
-        startedAt: ctx.now(),
-      });
-      await enqueue(trx, duplicateScanJob, { workspaceId, scanId: scan.id }, { key: scan.id });
-      await audit(ctx, trx, 'create', 'duplicate_scan', scan.id, { recordTypes: scan.recordTypes });
-      return scan;
-    });
+    return await ctx.db.transaction().execute((trx) => queueScan(ctx, trx, recordTypes));
   } catch (error) {
     if (isUniqueViolation(error)) throw running();
     throw error;
   }
+}
+
+async function queueScan(ctx: RequestContext, trx: Kysely<DB>, recordTypes: RecordType[]) {
+  const { workspaceId, userId } = ctx.actor;
+  const scan = await insertScan(trx, {
+    workspaceId,
+    id: ctx.newId(),
+    recordTypes: [...new Set(recordTypes)],
+    requestedBy: userId,
+    startedAt: ctx.now(),
+  });
+  await enqueue(trx, duplicateScanJob, { workspaceId, scanId: scan.id }, { key: scan.id });
+  await audit(ctx, trx, 'create', 'duplicate_scan', scan.id, { recordTypes: scan.recordTypes });
+  return scan;
+}
+
+/**
+ * An import flags likely duplicates among what it wrote: it queues a scan of its record type in
+ * the transaction that completes it (the review page then lists the pairs). A scan already queued
+ * or running is left to find them.
+ */
+export async function scanAfterImport(ctx: RequestContext, trx: Kysely<DB>, recordType: RecordType) {
+  if (await activeScan(trx, ctx.actor.workspaceId)) return null;
+  return queueScan(ctx, trx, [recordType]);
 }
 
 export async function currentScan(ctx: RequestContext) {

@@ -4,6 +4,7 @@ import { customImportFields, importFieldsOf } from '@baken/core/imports/import-f
 import { rowMapper } from '@baken/core/imports/import-rows';
 import type { Role } from '@baken/core/platform/roles';
 import { customFields } from '../custom-fields/custom-fields.service.ts';
+import { scanAfterImport } from '../duplicates/duplicates.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
 import { languageOf } from '../platform/i18n/translate.ts';
@@ -189,6 +190,7 @@ async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSigna
     const now = ctx.now();
     await updateImport(trx, workspaceId, id, { status: 'completed', finishedAt: now, updatedAt: now });
     await deleteFileChunks(trx, workspaceId, id);
+    if (final.createdCount + final.updatedCount > 0) await scanAfterImport(ctx, trx, row.recordType);
     // One audit row for the whole import; what it did to each record is in import_records.
     await audit(ctx, trx, 'update', 'import', id, {
       status: { from: final.status, to: 'completed' },

@@ -260,6 +260,39 @@ describe(`imports (${testEngine})`, () => {
     expect(done.unchangedCount).toBe(counts.created + counts.updated);
   });
 
+  it('flags likely duplicates: completing an import queues a scan of its record type, which finds them', async () => {
+    await owner.ok('POST', '/api/v1/contacts', {
+      firstName: 'Marieke',
+      lastName: 'Wolters',
+      email: 'marieke.wolters@gmail.com',
+    });
+    const imported = await upload(
+      'beurs.csv',
+      Buffer.from(
+        csvOf([
+          ['Voornaam', 'Achternaam', 'E-mail'],
+          ['Marieke', 'Wolters', 'Marieke.Wolters+beurs@gmail.com'],
+        ]),
+      ),
+    );
+    await api.ok('POST', `/api/v1/imports/${imported.id}/start`, {}, 202);
+    await runJobs(test.ctx);
+    const done = await get(imported.id);
+    expect(done).toMatchObject({ status: 'completed', createdCount: 1 });
+    const { scan } = await api.ok<{ scan: { status: string; recordTypes: string[]; startedAt: string } }>(
+      'GET',
+      '/api/v1/duplicates/scan',
+    );
+    expect(scan).toMatchObject({ status: 'done', recordTypes: ['contact'] });
+    expect(Date.parse(scan.startedAt)).toBeGreaterThanOrEqual(Date.parse(done.finishedAt!));
+    const pairs = await api.ok<{ data: { a: { email: string }; b: { email: string } }[] }>(
+      'GET',
+      '/api/v1/duplicates/contacts?limit=100',
+    );
+    const emails = pairs.data.map((pair) => [pair.a.email, pair.b.email].sort());
+    expect(emails).toContainEqual(['marieke.wolters+beurs@gmail.com', 'marieke.wolters@gmail.com']);
+  });
+
   it('refuses an upload that is not multipart', async () => {
     const notMultipart = await api.post('/api/v1/imports?recordType=contact', { file: 'x' });
     expect(notMultipart.statusCode).toBe(415);

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
@@ -27,7 +27,6 @@ import {
   dismissPair,
   duplicatesKey,
   fetchPairs,
-  fetchScan,
   type Pair,
   type PairKind,
   scanKey,
@@ -37,6 +36,7 @@ import { MergeDialog } from './merge-dialog.tsx';
 import { refreshAfterMerge, showMergedNotice } from './merge-notice.tsx';
 import { reasonsText } from './reasons.ts';
 import { RecordSummary, recordTitle } from './record-summary.tsx';
+import { useLatestScan } from './use-latest-scan.ts';
 
 type AnyRecord = Contact | Account;
 
@@ -44,12 +44,7 @@ type AnyRecord = Contact | Account;
 function ScanStatus({ writer }: { writer: boolean }) {
   const { t } = useTranslation('duplicates');
   const queryClient = useQueryClient();
-  const scan = useQuery({
-    queryKey: scanKey,
-    queryFn: fetchScan,
-    refetchInterval: (query) =>
-      ['queued', 'running'].includes(query.state.data?.scan?.status ?? '') ? 2000 : false,
-  }).data?.scan;
+  const scan = useLatestScan();
   const wasActive = useRef(false);
   const active = scan?.status === 'queued' || scan?.status === 'running';
   useEffect(() => {

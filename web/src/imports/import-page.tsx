@@ -36,6 +36,7 @@ import { ApiError } from '../app/api.ts';
 import { formatDateTime, formatNumber } from '../app/format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { messageOf } from '../ui/form-errors.ts';
+import { ImportDuplicates } from './import-duplicates.tsx';
 import {
   busyStatuses,
   editableStatuses,
@@ -457,9 +458,12 @@ function RunSection({
             />
           </Group>
           {item.status === 'completed' && (
-            <Alert color="green" data-testid="import-completed">
-              {t('run.completed')}
-            </Alert>
+            <>
+              <Alert color="green" data-testid="import-completed">
+                {t('run.completed')}
+              </Alert>
+              <ImportDuplicates recordType={item.recordType} finishedAt={item.finishedAt} />
+            </>
           )}
           {item.status === 'failed' && item.error && (
             <Alert color="red" role="alert">
