@@ -76,7 +76,8 @@ async function rawLoad(context: ScenarioContext, rows: number): Promise<number> 
  * it: upload through the API, the suggested mapping, start, and the import job to the end (mapping,
  * validation, mobile numbers to E.164, the email duplicate check against the file and the
  * workspace, links to companies by name, one transaction per 2,000 rows with its undo records).
- * One run; runs last, as it doubles the contacts. Target: 20,000 rows/s on PostgreSQL.
+ * Timed: the upload, and the job from its start to its end (not the duplicate scan it queues). One
+ * run; runs last, as it doubles the contacts. Target: 20,000 rows/s on PostgreSQL.
  */
 export const importScenario: Scenario = {
   name: 'import',
@@ -85,20 +86,25 @@ export const importScenario: Scenario = {
     const rows = context.workspace.size.contacts;
     const file = importFile(context.workspace, rows);
     const { app } = context;
-    const apiMs = await timed(async () => {
+    let id = '';
+    const uploadMs = await timed(async () => {
       const upload = await uploadImportFile(app.app, app.headers, 'contact', 'beurs.csv', file);
       if (upload.statusCode !== 201) throw new Error(`upload: ${upload.statusCode} ${upload.body}`);
-      const { id } = upload.json() as { id: string };
-      await app.request('POST', `/api/v1/imports/${id}/start`, {});
-      await runJobs(app.ctx);
-      const done = (await app.request('GET', `/api/v1/imports/${id}`)) as {
-        status: string;
-        createdCount: number;
-        failedCount: number;
-      };
-      if (done.status !== 'completed' || done.createdCount !== rows)
-        throw new Error(`import: ${done.status}, ${done.createdCount} created, ${done.failedCount} failed`);
+      id = (upload.json() as { id: string }).id;
     });
+    await app.request('POST', `/api/v1/imports/${id}/start`, {});
+    // Runs the import job, then the duplicate scan its completion queued: only the import is timed.
+    await runJobs(app.ctx);
+    const done = (await app.request('GET', `/api/v1/imports/${id}`)) as {
+      status: string;
+      createdCount: number;
+      failedCount: number;
+      startedAt: string;
+      finishedAt: string;
+    };
+    if (done.status !== 'completed' || done.createdCount !== rows)
+      throw new Error(`import: ${done.status}, ${done.createdCount} created, ${done.failedCount} failed`);
+    const apiMs = uploadMs + Date.parse(done.finishedAt) - Date.parse(done.startedAt);
     const sqlMs = await rawLoad(context, rows);
     const perSecond = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en');
     console.log(
