@@ -58,6 +58,7 @@ describe('record lists', () => {
     await page.getByRole('textbox', { name: 'Voornaam', exact: true }).fill('Jan');
     await page.getByRole('textbox', { name: 'Achternaam', exact: true }).fill('Jansen');
     await page.getByLabel('E-mail', { exact: true }).fill('jan@bakkerijjansen.nl');
+    await page.getByLabel('Telefoon', { exact: true }).fill('06-1234 5678');
     await page.getByRole('combobox', { name: 'Bedrijf' }).fill('Bakk');
     await page.getByRole('option', { name: 'Bakkerij Jansen' }).click();
     await page.getByRole('button', { name: 'Contactpersoon aanmaken' }).click();
@@ -67,6 +68,10 @@ describe('record lists', () => {
     await page.getByLabel('Zoek op naam of e-mail').fill('jan');
     await row.waitFor();
     await screenshot(page, 'lists-contact-found');
+    const stored = (await (await page.request.get(`${server.url}/api/v1/contacts?q=jansen`)).json()) as {
+      data: { phone: string | null }[];
+    };
+    expect(stored.data.map((contact) => contact.phone)).toEqual(['+31612345678']);
   });
 
   it('sorts by a column and filters', async () => {

@@ -63,6 +63,8 @@ type Existing = Values & { id: string; ownerId: string | null; custom: Values; a
 interface Plan {
   row: SourceRow;
   mapped: MappedRow;
+  /** The match key the row claimed (see runBatch), if it has one. */
+  key: string | null;
   values: Values;
   existing: Existing | null;
   id: string;
@@ -175,7 +177,13 @@ export function rememberKey(ctx: BatchContext, row: SourceRow): void {
 }
 
 /** Checks one row against the file so far, the stored records and the options; returns what to write. */
-function planRow(ctx: BatchContext, row: SourceRow, mapped: MappedRow, existing: Existing | null): Plan {
+function planRow(
+  ctx: BatchContext,
+  row: SourceRow,
+  mapped: MappedRow,
+  key: string | null,
+  existing: Existing | null,
+): Plan {
   const { mode } = ctx.options;
   const noun = nounOf(ctx);
   const by = keyName[ctx.options.matchBy];
@@ -194,11 +202,11 @@ function planRow(ctx: BatchContext, row: SourceRow, mapped: MappedRow, existing:
     for (const [field, value] of Object.entries(parsed))
       if (value !== undefined && field !== 'custom') values[field] = value;
     if (parsed.custom !== undefined) values.custom = mergedCustom(ctx, existing.custom, parsed.custom);
-    return { row, mapped, values: { ...values, ...extra }, existing, id: existing.id };
+    return { row, mapped, key, values: { ...values, ...extra }, existing, id: existing.id };
   }
   const parsed = validate(ctx, ctx.target, ctx.target.createSchema, input, null);
   const values: Values = { ...parsed, ...extra, custom: mergedCustom(ctx, {}, parsed.custom) };
-  return { row, mapped, values, existing: null, id: ctx.newId() };
+  return { row, mapped, key, values, existing: null, id: ctx.newId() };
 }
 
 /** Contacts: the company of each plan, found by name or email domain, or a new account when the options say so. */
@@ -286,33 +294,38 @@ export async function runBatch(
       if (Object.keys(mapped.values).length === 0 && Object.keys(mapped.account).length === 0) {
         throw new RowProblem('This row has no values in the mapped columns.');
       }
-      const key = matchKeyOf(ctx, mapped.values);
-      if (key !== null) {
-        const first = ctx.seen.get(key);
-        if (first !== undefined)
-          throw new RowProblem(`Same ${keyName[ctx.options.matchBy]} as row ${first}; this row was skipped.`);
-        ctx.seen.set(key, row.rowNumber);
-      }
-      keyed.push({ row, mapped, key });
+      keyed.push({ row, mapped, key: matchKeyOf(ctx, mapped.values) });
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       failRow(row, translate(error.message, ctx.language));
     }
   }
-  const keys = keyed.map((entry) => entry.key).filter((key): key is string => key !== null);
+  const keys = [...new Set(keyed.map((entry) => entry.key).filter((key): key is string => key !== null))];
   const matches = await findMatches(trx, ctx.target, ctx.workspaceId, ctx.options.matchBy, keys);
+  // A row claims its match key once it is planned, so a later row with the same key is a duplicate of
+  // a row that is written, never of one that failed (a second try of a bad row then gets in).
   let plans: Plan[] = [];
   for (const { row, mapped, key } of keyed) {
     try {
-      plans.push(planRow(ctx, row, mapped, key === null ? null : ((matches.get(key) as Existing) ?? null)));
+      const first = key === null ? undefined : ctx.seen.get(key);
+      if (first !== undefined)
+        throw new RowProblem(`Same ${keyName[ctx.options.matchBy]} as row ${first}; this row was skipped.`);
+      plans.push(
+        planRow(ctx, row, mapped, key, key === null ? null : ((matches.get(key) as Existing) ?? null)),
+      );
+      if (key !== null) ctx.seen.set(key, row.rowNumber);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       failRow(row, translate(error.message, ctx.language));
     }
   }
+  const release = (plan: Plan) => {
+    if (plan.key !== null && ctx.seen.get(plan.key) === plan.row.rowNumber) ctx.seen.delete(plan.key);
+  };
   const dropped = new Set<Plan>();
   const failPlan = (plan: Plan, reason: string) => {
     dropped.add(plan);
+    release(plan);
     failRow(plan.row, reason);
   };
   const newAccounts =
@@ -369,6 +382,7 @@ export async function runBatch(
   let created = 0;
   for (const plan of creates) {
     if (!written.has(plan.id)) {
+      release(plan);
       failRow(
         plan.row,
         translate(`A ${nounOf(ctx)} with this email or external id exists already.`, ctx.language),

@@ -16,6 +16,7 @@ import { type FileFormat, fileRows } from './import-file.ts';
 import { targetOf } from './import-targets.ts';
 import {
   deleteFileChunks,
+  failedRowNumbers,
   fileChunks,
   findImport,
   type ImportRow,
@@ -163,6 +164,7 @@ async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSigna
     });
   }
   let done = row.rowsDone;
+  const failedBefore = done > 0 ? await failedRowNumbers(ctx.db, workspaceId, id, done) : new Set<number>();
   let rows: SourceRow[] = [];
   const flush = async () => {
     const through = rows.at(-1)!.rowNumber - 1;
@@ -175,7 +177,7 @@ async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSigna
   };
   for await (const source of sourceRows(ctx, row)) {
     if (source.rowNumber - 1 <= done) {
-      rememberKey(batch, source);
+      if (!failedBefore.has(source.rowNumber)) rememberKey(batch, source);
       continue;
     }
     rows.push(source);

@@ -103,6 +103,23 @@ export async function deleteFileChunks(db: Kysely<DB>, workspaceId: string, impo
     .execute();
 }
 
+/** The numbers of the rows that failed up to `throughRow`: on a new attempt they claim no match key. */
+export async function failedRowNumbers(
+  db: Kysely<DB>,
+  workspaceId: string,
+  importId: string,
+  throughRow: number,
+): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('importFailures')
+    .select('rowNumber')
+    .where('workspaceId', '=', workspaceId)
+    .where('importId', '=', importId)
+    .where('rowNumber', '<=', throughRow + 1)
+    .execute();
+  return new Set(rows.map((row) => row.rowNumber));
+}
+
 /** Failed rows after `afterRow`, in row order: one page of the error report. */
 export function failuresAfter(
   db: Kysely<DB>,

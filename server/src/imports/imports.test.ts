@@ -260,6 +260,29 @@ describe(`imports (${testEngine})`, () => {
     expect(done.unchangedCount).toBe(counts.created + counts.updated);
   });
 
+  it('lets a later row with the same email in when the first one failed', async () => {
+    const imported = await upload(
+      'tweede-poging.csv',
+      Buffer.from(
+        csvOf([
+          ['Voornaam', 'Achternaam', 'E-mail', 'Telefoon'],
+          ['Sem', 'Verbeek', 'sem.verbeek@tuinbouw.nl', 'bel me maar'],
+          ['Sem', 'Verbeek', 'sem.verbeek@tuinbouw.nl', '06 1234 5678'],
+          ['Sem', 'Verbeek', 'Sem.Verbeek@tuinbouw.nl', '06 8765 4321'],
+        ]),
+      ),
+    );
+    await api.ok('POST', `/api/v1/imports/${imported.id}/start`, {}, 202);
+    await runJobs(test.ctx);
+    expect(await get(imported.id)).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 2 });
+    const report = (await api.get(`/api/v1/imports/${imported.id}/errors`)).body;
+    expect(report).toMatch(/^2,.*Telefoon/m);
+    expect(report).toMatch(/^4,.*rij 3/m);
+    const { rows: stored } = await sql<{ phone: string }>`
+      select phone from contacts where email = 'sem.verbeek@tuinbouw.nl'`.execute(test.ctx.db);
+    expect(stored).toEqual([{ phone: '+31612345678' }]);
+  });
+
   it('flags likely duplicates: completing an import queues a scan of its record type, which finds them', async () => {
     await owner.ok('POST', '/api/v1/contacts', {
       firstName: 'Marieke',

@@ -112,6 +112,7 @@ const blank = {
   firstName: '',
   lastName: '',
   email: '',
+  phone: '',
   jobTitle: '',
   accountId: null as string | null,
   ownerId: null as string | null,
@@ -121,7 +122,6 @@ const blank = {
 function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('contacts');
   const queryClient = useQueryClient();
-  const _members = useMembers().data;
   const form = useForm({ initialValues: blank });
   const create = useMutation({
     mutationFn: (values: typeof blank) => post<Contact>('/contacts', values),
@@ -148,6 +148,7 @@ function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () 
             firstName: values.firstName,
             lastName: values.lastName,
             email: values.email,
+            phone: values.phone,
             accountId: values.accountId,
           }),
         )}
@@ -157,7 +158,10 @@ function ContactCreateModal({ opened, onClose }: { opened: boolean; onClose: () 
             <TextInput label={t('fields.firstName')} data-autofocus {...form.getInputProps('firstName')} />
             <TextInput label={t('fields.lastName')} {...form.getInputProps('lastName')} />
           </Group>
-          <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
+          <Group grow>
+            <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} />
+            <TextInput label={t('fields.phone')} type="tel" {...form.getInputProps('phone')} />
+          </Group>
           <TextInput label={t('fields.jobTitle')} {...form.getInputProps('jobTitle')} />
           <AccountPicker
             value={form.values.accountId}
