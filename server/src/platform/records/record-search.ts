@@ -99,8 +99,7 @@ export async function matchingRows<Row extends { id: string }>(
   const ranges = cursor ? afterCursor(sort, cursor, table) : wholeOrder(sort, table);
   for (const range of ranges) {
     const inRange = filtered.where(range);
-    // Estimated on what the index reads: at least as many rows as match, enough to judge a walk by.
-    const match = matchesAll(sql.ref(`${table}.searchText`), wholeQuery(query.indexed));
+    const match = matchesAll(sql.ref(`${table}.searchText`), query);
     const wanted = count - rows.length;
     const walk = await rowsToWalk(db, inRange, match, wanted);
     rows.push(...(await matchingInRange(db, inRange, query, sort, wanted, table, walk)));
