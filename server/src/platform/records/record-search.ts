@@ -29,7 +29,7 @@ const MAX_WALKED_ROWS = 10_000;
 
 /**
  * Typed words shorter than this are not corrected: too few trigrams to tell a typo from another word.
- * The dictionary keeps only words of this length or more, of letters only (migration 0012).
+ * The dictionary keeps only words of this length or more, without digits (migration 0012).
  */
 const MIN_TYPO_LENGTH = 4;
 /** Similar words taken per typed word: the most similar, and up to four scoring within the margin of it. */
@@ -63,15 +63,16 @@ export function prefixQuery(words: string[]): SearchQuery {
 /** A full-text query the index reads as a whole (a corrected one, say). */
 export const wholeQuery = (tsquery: string): SearchQuery => ({ all: tsquery, indexed: tsquery });
 
+const matchesAll = (searchText: RawBuilder<unknown>, query: SearchQuery) =>
+  sql<SqlBool>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${query.all})`;
+
+/** Every word must match; the index reads the `indexed` ones. */
 const matchesIndexed = (searchText: RawBuilder<unknown>, query: SearchQuery) =>
   query.indexed === query.all
-    ? sql<SqlBool>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${query.all})`
+    ? matchesAll(searchText, query)
     : // ts_match_vq is what @@ calls; as a function call the planner never takes it to the index.
       sql<SqlBool>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${query.indexed})
         and ts_match_vq(to_tsvector('simple', ${searchText}), to_tsquery('simple', ${query.all}))`;
-
-const matchesAll = (searchText: RawBuilder<unknown>, query: SearchQuery) =>
-  sql<SqlBool>`to_tsvector('simple', ${searchText}) @@ to_tsquery('simple', ${query.all})`;
 
 /**
  * Up to `count` rows matching the full-text `query`, after the cursor, in the sort order.
