@@ -93,8 +93,12 @@ describe('record pages and my tasks', () => {
     const overdue = page.getByTestId('tasks-overdue');
     await overdue.getByText('Offerte nabellen').waitFor();
     const saved = page.waitForResponse((response) => response.request().method() === 'PATCH');
-    await page.getByLabel('“Offerte nabellen” afvinken').check();
+    // click(), not check(): the box is drawn from the query cache, which re-renders a tick later,
+    // and check() reads the state straight after its click.
+    const box = page.getByLabel('“Offerte nabellen” afvinken');
+    await box.click();
     expect((await saved).status()).toBe(200);
+    await expect.poll(() => box.isChecked()).toBe(true);
     await screenshot(page, 'records-task-done');
     await page.reload();
     await page.getByText('Geen open taken. Goed bezig!').waitFor();
