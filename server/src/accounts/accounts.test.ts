@@ -393,6 +393,19 @@ describe('accounts', () => {
       expect(rows).toHaveLength(letters.length);
     });
 
+    it('folds whole values alike with and without letters beyond ASCII', async () => {
+      const values = ['Jan.de-Vries+crm@Firma.NL', 'Zoë.de-Vries+crm@Firma.NL', '<b>Ünal & Zn</b> / Ås'];
+      const { rows } = await sql<{ folded: string }>`
+        select baken_fold(value) as folded from unnest(${values}::text[]) with ordinality as v(value, n)
+        order by n`.execute(test.ctx.db);
+      expect(rows.map((row) => row.folded)).toEqual([
+        'jan de vries crm firma nl',
+        'zoe de vries crm firma nl',
+        ' b unal   zn  b    as',
+      ]);
+      expect(rows.map((row) => row.folded.split(' ').filter(Boolean))).toEqual(values.map(searchWords));
+    });
+
     it('refolds the search text of records stored before every Latin letter was folded', async () => {
       const database = await openBlankDatabase(testEngine);
       try {
