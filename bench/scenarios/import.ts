@@ -105,7 +105,8 @@ export const importScenario: Scenario = {
     const sqlMs = await rawLoad(context, rows);
     const perSecond = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en');
     console.log(
-      `import: ${rows.toLocaleString('en')} rows in ${(apiMs / 1000).toFixed(1)} s = ${perSecond(apiMs)} rows/s; ` +
+      `import: ${rows.toLocaleString('en')} rows in ${(apiMs / 1000).toFixed(1)} s = ${perSecond(apiMs)} rows/s ` +
+        `(upload ${(uploadMs / 1000).toFixed(1)} s); ` +
         `the same rows by the bulk path: ${(sqlMs / 1000).toFixed(1)} s = ${perSecond(sqlMs)} rows/s`,
     );
     return { api: [apiMs], sql: [sqlMs] };

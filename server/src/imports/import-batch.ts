@@ -46,6 +46,11 @@ export interface BatchContext {
   language: Language;
   /** Match keys seen in earlier rows of the file, with the row that had them first. */
   seen: Map<string, number>;
+  /**
+   * Companies this run created, by company key: a batch is planned while the one before it is still
+   * being written, so the accounts that batch creates are not yet visible in the database.
+   */
+  createdAccounts: Map<string, string>;
   newId: () => string;
 }
 
@@ -211,11 +216,11 @@ function planRow(
 
 /** Contacts: the company of each plan, found by name or email domain, or a new account when the options say so. */
 async function linkAccounts(
-  trx: Kysely<DB>,
+  db: Kysely<DB>,
   ctx: BatchContext,
   plans: Plan[],
   fail: (plan: Plan, reason: string) => void,
-): Promise<{ id: string; rowNumber: number; values: Values }[]> {
+): Promise<Map<string, NewAccount>> {
   const { options } = ctx;
   const linking = plans.filter((plan) => !plan.existing?.accountId);
   const names = new Set<string>();
@@ -228,12 +233,12 @@ async function linkAccounts(
   }
   const byName =
     options.linkByName || options.createAccounts
-      ? await accountsByCompanyKey(trx, ctx.workspaceId, [...names])
+      ? await accountsByCompanyKey(db, ctx.workspaceId, [...names])
       : new Map<string, string>();
   const byDomain = options.linkByEmailDomain
-    ? await accountsByDomain(trx, ctx.workspaceId, [...domains])
+    ? await accountsByDomain(db, ctx.workspaceId, [...domains])
     : new Map();
-  const created = new Map<string, { id: string; rowNumber: number; values: Values }>();
+  const created = new Map<string, NewAccount>();
   for (const plan of linking) {
     const name = plan.mapped.account.name as string | undefined;
     const key = name === undefined ? null : companyKey(name);
@@ -242,7 +247,7 @@ async function linkAccounts(
       (key && options.linkByName ? byName.get(key) : undefined) ??
       (domain ? byDomain.get(domain) : undefined);
     if (!accountId && key && options.createAccounts) {
-      accountId = byName.get(key) ?? created.get(key)?.id;
+      accountId = byName.get(key) ?? ctx.createdAccounts.get(key) ?? created.get(key)?.id;
       if (!accountId) {
         try {
           const { name: _name, ...fields } = plan.mapped.account;
@@ -271,19 +276,42 @@ async function linkAccounts(
     }
     if (accountId) plan.values.accountId = accountId;
   }
-  return [...created.values()];
+  return created;
+}
+
+/** What a batch will write, found by reading only: the rows' checks, matches and company links. */
+export interface PlannedBatch {
+  failures: ImportFailureEntry[];
+  creates: Plan[];
+  updates: { plan: Plan; before: Values }[];
+  unchanged: number;
+  newAccounts: NewAccount[];
+}
+
+interface NewAccount {
+  id: string;
+  rowNumber: number;
+  values: Values;
+}
+
+/** The outcome of a batch that is not written (the dry run). */
+export function countBatch(planned: PlannedBatch): BatchResult {
+  const { failures } = planned;
+  return {
+    created: planned.creates.length,
+    updated: planned.updates.length,
+    unchanged: planned.unchanged,
+    failed: failures.length,
+    failures,
+  };
 }
 
 /**
- * Plans and (unless `write` is false: the dry run) writes one batch of rows, in the caller's
- * transaction: new records in one insert, changed ones in one update, and what each row did.
+ * Checks one batch of rows against the file so far, the stored records and the options, reading the
+ * database only. It may run while the batch before is still being written: the match keys and the
+ * companies of that batch are known from `ctx`.
  */
-export async function runBatch(
-  trx: Kysely<DB>,
-  ctx: BatchContext,
-  rows: SourceRow[],
-  write: boolean,
-): Promise<BatchResult> {
+export async function planBatch(db: Kysely<DB>, ctx: BatchContext, rows: SourceRow[]): Promise<PlannedBatch> {
   const failures: ImportFailureEntry[] = [];
   const failRow = (row: SourceRow, reason: string) =>
     failures.push({ rowNumber: row.rowNumber, reason, cells: row.cells });
@@ -301,7 +329,7 @@ export async function runBatch(
     }
   }
   const keys = [...new Set(keyed.map((entry) => entry.key).filter((key): key is string => key !== null))];
-  const matches = await findMatches(trx, ctx.target, ctx.workspaceId, ctx.options.matchBy, keys);
+  const matches = await findMatches(db, ctx.target, ctx.workspaceId, ctx.options.matchBy, keys);
   // A row claims its match key once it is planned, so a later row with the same key is a duplicate of
   // a row that is written, never of one that failed (a second try of a bad row then gets in).
   let plans: Plan[] = [];
@@ -319,17 +347,14 @@ export async function runBatch(
       failRow(row, translate(error.message, ctx.language));
     }
   }
-  const release = (plan: Plan) => {
-    if (plan.key !== null && ctx.seen.get(plan.key) === plan.row.rowNumber) ctx.seen.delete(plan.key);
-  };
   const dropped = new Set<Plan>();
   const failPlan = (plan: Plan, reason: string) => {
     dropped.add(plan);
-    release(plan);
+    release(ctx, plan);
     failRow(plan.row, reason);
   };
-  const newAccounts =
-    ctx.target.recordType === 'contact' ? await linkAccounts(trx, ctx, plans, failPlan) : [];
+  const newAccounts = ctx.target.recordType === 'contact' ? await linkAccounts(db, ctx, plans, failPlan) : [];
+  for (const [key, account] of newAccounts) ctx.createdAccounts.set(key, account.id);
   plans = plans.filter((plan) => !dropped.has(plan));
 
   const creates = plans.filter((plan) => !plan.existing);
@@ -346,9 +371,27 @@ export async function runBatch(
     if (Object.keys(before).length === 0) unchanged++;
     else updates.push({ plan, before: { ...before, updated_at: plan.existing.updatedAt } });
   }
-  if (!write) {
-    return { created: creates.length, updated: updates.length, unchanged, failed: failures.length, failures };
-  }
+  return { failures, creates, updates, unchanged, newAccounts: [...newAccounts.values()] };
+}
+
+/** A row gives its match key back when it fails after all, so a later row with the key may get in. */
+function release(ctx: BatchContext, plan: Plan): void {
+  if (plan.key !== null && ctx.seen.get(plan.key) === plan.row.rowNumber) ctx.seen.delete(plan.key);
+}
+
+/**
+ * Writes a planned batch in the caller's transaction: new records in one insert, changed ones in one
+ * update, and what each row did.
+ */
+export async function writeBatch(
+  trx: Kysely<DB>,
+  ctx: BatchContext,
+  planned: PlannedBatch,
+): Promise<BatchResult> {
+  const { creates, updates, unchanged, newAccounts } = planned;
+  const failures = [...planned.failures];
+  const failRow = (row: SourceRow, reason: string) =>
+    failures.push({ rowNumber: row.rowNumber, reason, cells: row.cells });
   const now = new Date();
   const records: ImportRecordEntry[] = [];
   if (newAccounts.length > 0) {
@@ -382,7 +425,7 @@ export async function runBatch(
   let created = 0;
   for (const plan of creates) {
     if (!written.has(plan.id)) {
-      release(plan);
+      release(ctx, plan);
       failRow(
         plan.row,
         translate(`A ${nounOf(ctx)} with this email or external id exists already.`, ctx.language),

@@ -11,7 +11,14 @@ import { languageOf } from '../platform/i18n/translate.ts';
 import { defineJob } from '../platform/jobs/jobs.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { defaultCountryOf } from '../workspaces/workspaces.service.ts';
-import { type BatchContext, rememberKey, runBatch, type SourceRow } from './import-batch.ts';
+import {
+  type BatchContext,
+  countBatch,
+  planBatch,
+  rememberKey,
+  type SourceRow,
+  writeBatch,
+} from './import-batch.ts';
 import { type FileFormat, fileRows } from './import-file.ts';
 import { targetOf } from './import-targets.ts';
 import {
@@ -90,6 +97,7 @@ async function batchContext(ctx: RequestContext, row: ImportRow): Promise<BatchC
     defaultCountry: await defaultCountryOf(ctx.db, row.workspaceId),
     language: languageOf((await findUserById(ctx.db, ctx.actor.userId))?.locale),
     seen: new Map(),
+    createdAccounts: new Map(),
     newId: ctx.newId,
   };
 }
@@ -121,7 +129,7 @@ async function runCheck(ctx: RequestContext, row: ImportRow, signal: AbortSignal
   };
   let rows: SourceRow[] = [];
   const flush = async () => {
-    const outcome = await runBatch(ctx.db, batch, rows, false);
+    const outcome = countBatch(await planBatch(ctx.db, batch, rows));
     result.rows += rows.length;
     result.created += outcome.created;
     result.updated += outcome.updated;
@@ -149,6 +157,44 @@ async function runCheck(ctx: RequestContext, row: ImportRow, signal: AbortSignal
 }
 
 /**
+ * Writes batches one after the other, each in its own transaction with its checkpoint, while the
+ * next one is read and planned: the app's work on a batch (parsing, checks, phone numbers) then runs
+ * on one core while the database writes the batch before on the other. On PGlite, which has one
+ * connection, the next batch's reads simply wait for the write.
+ */
+class BatchPipeline {
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly batch: BatchContext,
+    private readonly workspaceId: string,
+    private readonly importId: string,
+  ) {}
+
+  /** Plans the rows, waits for the batch before to be committed, and starts writing these. */
+  async add(rows: SourceRow[]): Promise<void> {
+    const planned = await planBatch(this.ctx.db, this.batch, rows);
+    await this.finish();
+    const through = rows.at(-1)!.rowNumber - 1;
+    const writing = this.ctx.db.transaction().execute(async (trx) => {
+      const outcome = await writeBatch(trx, this.batch, planned);
+      await saveCheckpoint(trx, this.workspaceId, this.importId, through, outcome, this.ctx.now());
+    });
+    // Its failure is thrown by the next add() or finish(); until then it must not count as unhandled.
+    writing.catch(() => undefined);
+    this.writing = writing;
+  }
+
+  /** Waits for the batch being written; throws if its transaction failed. */
+  async finish(): Promise<void> {
+    const writing = this.writing;
+    this.writing = null;
+    await writing;
+  }
+}
+
+/**
  * The import itself. Each batch is one transaction with its checkpoint (rows done and counts), so a
  * new attempt after a crash skips exactly the rows committed before it (remembering their match keys
  * for the duplicate check) and no row is written twice.
@@ -163,30 +209,24 @@ async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSigna
       updatedAt: ctx.now(),
     });
   }
-  let done = row.rowsDone;
-  const failedBefore = done > 0 ? await failedRowNumbers(ctx.db, workspaceId, id, done) : new Set<number>();
+  const failedBefore =
+    row.rowsDone > 0 ? await failedRowNumbers(ctx.db, workspaceId, id, row.rowsDone) : new Set<number>();
+  const batches = new BatchPipeline(ctx, batch, workspaceId, id);
   let rows: SourceRow[] = [];
-  const flush = async () => {
-    const through = rows.at(-1)!.rowNumber - 1;
-    await ctx.db.transaction().execute(async (trx) => {
-      const outcome = await runBatch(trx, batch, rows, true);
-      await saveCheckpoint(trx, workspaceId, id, through, outcome, ctx.now());
-    });
-    done = through;
-    rows = [];
-  };
   for await (const source of sourceRows(ctx, row)) {
-    if (source.rowNumber - 1 <= done) {
+    if (source.rowNumber - 1 <= row.rowsDone) {
       if (!failedBefore.has(source.rowNumber)) rememberKey(batch, source);
       continue;
     }
     rows.push(source);
     if (rows.length === IMPORT_BATCH_ROWS) {
-      await flush();
-      if (signal.aborted) return;
+      await batches.add(rows);
+      rows = [];
+      if (signal.aborted) return batches.finish();
     }
   }
-  if (rows.length > 0) await flush();
+  if (rows.length > 0) await batches.add(rows);
+  await batches.finish();
   await ctx.db.transaction().execute(async (trx) => {
     const final = (await findImport(trx, workspaceId, id, true))!;
     const now = ctx.now();
