@@ -12,6 +12,8 @@ export interface EnrichmentConfig {
   /** Largest page read, after decompression. */
   maxBytes: number;
   maxRedirects: number;
+  /** On-demand enrichments one user may ask for a minute: each visits a site outside. */
+  perUserPerMinute: number;
   /**
    * Lets the website provider fetch from private and local addresses. Only tests set it (to read
    * fixture pages from 127.0.0.1); no environment variable does.
@@ -58,6 +60,7 @@ export function loadEnrichmentConfig(env: NodeJS.ProcessEnv, publicUrl: string):
     totalTimeoutMs: number(env.BAKEN_ENRICHMENT_TIMEOUT_MS, 15_000),
     maxBytes: number(env.BAKEN_ENRICHMENT_MAX_KB, 2048) * 1024,
     maxRedirects: number(env.BAKEN_ENRICHMENT_MAX_REDIRECTS, 5),
+    perUserPerMinute: number(env.BAKEN_ENRICHMENT_RATE_LIMIT, 30),
     allowPrivateNetwork: false,
     registerFile,
     registerColumns: columnMap(env.BAKEN_REGISTER_COLUMNS),

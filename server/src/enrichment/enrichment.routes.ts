@@ -11,6 +11,7 @@ import { idParams } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contextOf } from '../platform/http/request-context.ts';
+import { perUserLimit } from '../platform/http/public-limits.ts';
 import { enrichAccount, enrichmentState } from './enrichment.service.ts';
 import { bulkEnrichmentStatus, startBulkEnrichment } from './enrichment-job.ts';
 
@@ -21,6 +22,7 @@ export async function enrichmentRoutes(app: FastifyInstance): Promise<void> {
   app.post<ById & { Body: EnrichRequest }>(
     '/accounts/:id/enrich',
     {
+      config: perUserLimit(app.ctx.config.enrichment.perUserPerMinute),
       schema: {
         tags,
         summary:

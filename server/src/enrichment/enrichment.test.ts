@@ -411,3 +411,35 @@ describe('account enrichment switched off', () => {
     ).toEqual([]);
   });
 });
+
+describe('on-demand enrichment per user', () => {
+  let test: TestApp;
+  let owner: Client;
+  let folder: string;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'baken-register-'));
+    writeFileSync(join(folder, 'register.csv'), REGISTER);
+    test = await createTestApp({
+      BAKEN_ENRICHMENT_PROVIDERS: 'register',
+      BAKEN_REGISTER_FILE: join(folder, 'register.csv'),
+      BAKEN_ENRICHMENT_RATE_LIMIT: '2',
+    });
+    owner = await setUpOwner(test.app);
+  });
+  afterAll(async () => {
+    await test.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is limited per user and minute, with a 429 problem that says when to try again', async () => {
+    const account = await createAccount(owner, { name: 'Datavloed', kvkNumber: '87654321' });
+    await enrich(owner, account.id);
+    await enrich(owner, account.id);
+    const limited = await owner.post(`/api/v1/accounts/${account.id}/enrich`, {});
+    expectProblem(limited, 429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Another user of the workspace has a count of their own.
+    const colleague = await addMember(test.app, owner, 'manager');
+    expect((await enrich(colleague, account.id)).fields.length).toBeGreaterThan(0);
+  });
+});

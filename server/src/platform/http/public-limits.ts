@@ -19,3 +19,18 @@ export function publicLimit(
     },
   };
 }
+
+/**
+ * Per-user rate limit of a signed-in endpoint that costs more than a database call (a visit to an
+ * outside site): counted once the caller is known, keyed by user, so one user cannot run it in a loop.
+ */
+export function perUserLimit(max: number): { rateLimit: RateLimitOptions } {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: '1 minute',
+      hook: 'preHandler',
+      keyGenerator: (request) => `user|${request.actor?.userId ?? request.ip}`,
+    },
+  };
+}
