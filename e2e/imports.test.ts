@@ -144,6 +144,14 @@ describe('imports', () => {
       headers: { 'x-csrf-token': me.csrfToken },
     });
     expect(changed.status()).toBe(200);
+
+    // The contact's timeline names the import and its row, and leads back to the import.
+    await page.goto(`${server.url}/contacts/${jan.id}`);
+    const entry = page.getByRole('link', { name: 'Aangemaakt door import klanten.csv, rij 2' });
+    await entry.waitFor();
+    await screenshot(page, 'imports-contact-timeline');
+    await entry.click();
+    await page.getByRole('button', { name: 'Import ongedaan maken' }).waitFor();
   });
 
   it('undoes the import after a confirmation, also when records changed since', async () => {

@@ -159,6 +159,38 @@ describe(`imports (${testEngine})`, () => {
       ]);
     });
 
+    it("shows the import on each record's timeline, with the file and the row", async () => {
+      const { rows: found } = await sql<{ contact: string }>`
+        select c.id as contact from contacts c
+        where c.email = ${existingEmail(1234)}`.execute(test.ctx.db);
+      const timelineOf = async (path: string) =>
+        (
+          await owner.ok<{ data: { kind: string; data: Record<string, unknown> }[] }>('GET', path)
+        ).data.filter((entry) => entry.kind === 'import');
+      const row = rows.find((candidate) => candidate.index === 1234)!;
+      expect(await timelineOf(`/api/v1/contacts/${found[0]!.contact}/timeline`)).toEqual([
+        expect.objectContaining({
+          data: {
+            action: row.expected,
+            importId: imported.id,
+            fileName: 'contacten.csv',
+            rowNumber: 1236,
+            undone: false,
+          },
+        }),
+      ]);
+      // Companies 100 and up were new: the import created them.
+      const { rows: company } = await sql<{ id: string }>`
+        select id from accounts where regexp_replace(lower(btrim(name)), '\s+', ' ', 'g') = ${companyName(150).toLowerCase()}`.execute(
+        test.ctx.db,
+      );
+      expect(await timelineOf(`/api/v1/accounts/${company[0]!.id}/timeline`)).toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({ action: 'created', importId: imported.id }),
+        }),
+      ]);
+    });
+
     it('gives an error report of the failed rows with their reason and cells', async () => {
       const response = await api.get(`/api/v1/imports/${imported.id}/errors`);
       expect(response.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import type { DB } from '../platform/db/schema.ts';
 export type TimelineSubject = 'contact' | 'account' | 'deal';
 
 export interface TimelineRow {
-  kind: 'activity' | 'change' | 'stage_change';
+  kind: 'activity' | 'change' | 'stage_change' | 'import';
   id: string;
   at: Date;
   data: Record<string, unknown>;
@@ -87,10 +87,26 @@ function stageChangesOf(
   return branch(select, 's.changed_at', 's.id', after, limit);
 }
 
+/** The imports that created or changed a contact or a company, with the file and row it came from. */
+function importsOf(workspaceId: string, subject: TimelineSubject, id: string, after: Cursor, limit: number) {
+  return branch(
+    sql`select 'import' as kind, r.import_id as id, r.written_at as at,
+      jsonb_build_object('action', r.action, 'importId', r.import_id, 'fileName', i.file_name,
+        'rowNumber', r.row_number, 'undone', i.status = 'undone') as data
+    from import_records r
+    join imports i on i.workspace_id = r.workspace_id and i.id = r.import_id
+    where r.workspace_id = ${workspaceId} and r.record_type = ${subject} and r.record_id = ${id}`,
+    'r.written_at',
+    'r.import_id',
+    after,
+    limit,
+  );
+}
+
 const subjectTables = { contact: 'contacts', account: 'accounts', deal: 'deals' } as const;
 
 /**
- * Activities, field changes and stage changes of one record, newest first, one keyset page; null
+ * Activities, field changes, stage changes and imports of one record, newest first, one keyset page; null
  * when the record is not in this workspace (checked in the same statement).
  */
 export async function timelineOf(
@@ -106,6 +122,7 @@ export async function timelineOf(
     changesOf(workspaceId, subject, id, after, limit),
   ];
   if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id, after, limit));
+  if (subject !== 'deal') parts.push(importsOf(workspaceId, subject, id, after, limit));
   const union = sql.join(parts, sql` union all `);
   // Every branch is an index range scan by key, whatever the values: planned once per connection
   // (planning this union took longer than running it).

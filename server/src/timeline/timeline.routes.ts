@@ -14,7 +14,7 @@ const timelineQuery = z.strictObject({
 const timelineResponse = z.object({
   data: z.array(
     z.object({
-      kind: z.enum(['activity', 'change', 'stage_change']),
+      kind: z.enum(['activity', 'change', 'stage_change', 'import']),
       id: z.uuid(),
       at: z.string(),
       data: z.record(z.string(), z.unknown()),
@@ -37,7 +37,7 @@ export async function timelineRoutes(app: FastifyInstance): Promise<void> {
       {
         schema: {
           tags: ['timeline'],
-          summary: `Activities, field changes${subject === 'contact' ? '' : ' and stage changes'} of a ${subject}, newest first`,
+          summary: `Activities, field changes${subject === 'contact' ? '' : ', stage changes'}${subject === 'deal' ? '' : ', imports'} of a ${subject}, newest first`,
           params: idParams,
           querystring: timelineQuery,
           response: { 200: timelineResponse },

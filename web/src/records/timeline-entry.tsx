@@ -1,8 +1,9 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import {
   IconArrowRight,
   IconChecklist,
   IconEdit,
+  IconFileImport,
   IconMail,
   IconMapPin,
   IconNote,
@@ -10,13 +11,14 @@ import {
   IconPlus,
   IconUsers,
 } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
 import { type ChangeContext, changeValue, fieldLabel, hiddenChangeFields } from './change-values.ts';
 
 export interface TimelineItem {
-  kind: 'activity' | 'change' | 'stage_change';
+  kind: 'activity' | 'change' | 'stage_change' | 'import';
   id: string;
   at: string;
   data: Record<string, unknown>;
@@ -37,6 +39,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 export function entryIcon(item: TimelineItem): ReactNode {
   if (item.kind === 'activity') return typeIcons[String(item.data.type)] ?? <IconNote size={16} />;
   if (item.kind === 'stage_change') return <IconArrowRight size={16} />;
+  if (item.kind === 'import') return <IconFileImport size={16} />;
   return item.data.action === 'create' ? <IconPlus size={16} /> : <IconEdit size={16} />;
 }
 
@@ -118,6 +121,27 @@ function StageEntry({ item }: { item: TimelineItem }) {
   );
 }
 
+/** The import that created or updated the record, linked to the import's page (its undo lives there). */
+function ImportEntry({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation('records');
+  const { action, importId, fileName, rowNumber, undone } = item.data;
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Anchor component={Link} to={`/imports/${String(importId)}`} size="sm">
+        {t(`timeline.import.${action === 'created' ? 'created' : 'updated'}`, {
+          file: String(fileName),
+          row: Number(rowNumber),
+        })}
+      </Anchor>
+      {undone === true && (
+        <Badge size="sm" variant="light" color="gray">
+          {t('timeline.import.undone')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
 /** Whether an entry says anything once bookkeeping fields are left out. */
 export function isShown(item: TimelineItem): boolean {
   if (item.kind !== 'change' || item.data.action !== 'update') return true;
@@ -130,6 +154,7 @@ export function TimelineEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeCo
       {item.kind === 'activity' && <ActivityEntry item={item} ctx={ctx} />}
       {item.kind === 'change' && <ChangeEntry item={item} ctx={ctx} />}
       {item.kind === 'stage_change' && <StageEntry item={item} />}
+      {item.kind === 'import' && <ImportEntry item={item} />}
       <Text size="xs" c="dimmed">
         {formatDateTime(item.at, ctx.timeZone)}
       </Text>
