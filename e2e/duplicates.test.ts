@@ -111,4 +111,21 @@ describe('duplicates', () => {
     await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
     await screenshot(page, 'data-health-filtered-list');
   });
+
+  it('merges a contact from its own page with a record that looks like it', async () => {
+    await page.getByTestId('record-row').getByRole('link', { name: 'Marieke', exact: true }).click();
+    await page.getByRole('heading', { name: 'Marieke', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Samenvoegen met…' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Samenvoegen met welk record?' });
+    const lookalike = chooser.getByTestId('merge-with-lookalike');
+    await lookalike.getByText('Marieke de Jong (zelfde e-mailadres', { exact: false }).waitFor();
+    await screenshot(page, 'duplicates-merge-with');
+    await lookalike.click();
+    await page.getByRole('dialog').getByTestId('merge-submit').click();
+    await page.getByText('Samengevoegd met Marieke de Jong.').waitFor();
+    // The fuller record stays; the page moves to it when this one went.
+    await page.getByRole('heading', { name: 'Marieke de Jong' }).waitFor();
+    const contacts = await (await page.request.get(`${server.url}/api/v1/contacts`)).json();
+    expect(contacts.data).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@ import { contactName, formatMoney, formatNumber } from '../app/format.ts';
 import { formatPhone } from '../app/phone-format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
+import { MergeWithAction } from '../duplicates/merge-with.tsx';
 import { EnrichAction } from '../enrichment/enrich-action.tsx';
 import { useEnrichmentState } from '../enrichment/enrichment-api.ts';
 import { withSourceHints } from '../enrichment/source-hint.tsx';
@@ -148,6 +149,7 @@ export function AccountPage({ id }: { id: string }) {
           {editable && <EnrichAction accountId={id} />}
           <TechnologiesCard accountId={id} technologies={account.data.technologies} />
           <AccountRelated account={account.data} />
+          {editable && <MergeWithAction kind="accounts" record={account.data} />}
         </>
       }
     />

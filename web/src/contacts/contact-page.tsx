@@ -5,6 +5,7 @@ import { contactName, formatMoney } from '../app/format.ts';
 import { formatPhone } from '../app/phone-format.ts';
 import { canWrite, useMe } from '../app/session.ts';
 import { memberOptions, useMembers, usePipelines } from '../app/workspace-data.ts';
+import { MergeWithAction } from '../duplicates/merge-with.tsx';
 import { AccountLink } from '../records/account-link.tsx';
 import {
   ClearableSelectEditor,
@@ -97,6 +98,7 @@ export function ContactPage({ id }: { id: string }) {
         <>
           {editable && <QuickActions target={target} />}
           {accountId && <AccountDeals accountId={accountId} />}
+          {editable && <MergeWithAction kind="contacts" record={contact.data} />}
         </>
       }
     />
