@@ -9,11 +9,12 @@ import {
   mergeGroups,
 } from '@baken/core/duplicates/merge-fields';
 import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountName } from '../app/account-names.ts';
+import { get } from '../app/api.ts';
 import { formatDate } from '../app/format.ts';
 import { useMembers } from '../app/workspace-data.ts';
 import { messageOf } from '../ui/form-errors.ts';
@@ -66,6 +67,16 @@ function GroupValue({ group, record }: { group: FieldGroup; record: Values }) {
 const groupLabel = (group: FieldGroup, t: TFunction<'duplicates'>, tr: TFunction<'records'>) =>
   group.key === 'street' ? t('merge.address') : tr(`fields.${group.key}`, { defaultValue: group.key });
 
+/** Custom field keys to the labels the workspace gave them. */
+function useCustomFieldLabels(recordType: 'contact' | 'account', enabled: boolean) {
+  return useQuery({
+    queryKey: ['custom-fields', recordType],
+    enabled,
+    queryFn: () => get<{ data: { key: string; label: string }[] }>('/custom-fields', { recordType }),
+    select: ({ data }) => new Map(data.map((field) => [field.key, field.label])),
+  }).data;
+}
+
 interface MergeDialogProps<K extends PairKind> {
   kind: K;
   pair: Pair<AnyRecord>;
@@ -95,6 +106,7 @@ export function MergeDialog<K extends PairKind>({ kind, pair, onClose, onMerged 
   const [pickedCustom, setPickedCustom] = useState<Record<string, MergeSide>>({});
   const groups = mergeGroups[recordType].filter((group) => groupDiffers(survivor, merged, group));
   const customKeys = Object.keys(defaults.custom ?? {});
+  const customLabels = useCustomFieldLabels(recordType, customKeys.length > 0);
   const sideOf = (key: string) => picked[key] ?? defaults.fields?.[key] ?? 'survivor';
   const customSideOf = (key: string) => pickedCustom[key] ?? defaults.custom?.[key] ?? 'survivor';
   const swap = (side: 'a' | 'b') => {
@@ -172,7 +184,7 @@ export function MergeDialog<K extends PairKind>({ kind, pair, onClose, onMerged 
               )}
               {customKeys.map((key) =>
                 choice(
-                  t('merge.custom', { key }),
+                  t('merge.custom', { key: customLabels?.get(key) ?? key }),
                   customSideOf(key),
                   (side) => setPickedCustom({ ...pickedCustom, [key]: side }),
                   [
