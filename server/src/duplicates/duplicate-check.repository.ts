@@ -54,6 +54,15 @@ export interface AccountMatchSignals {
   nameSimilarity: number | null;
 }
 
+/**
+ * The matched record `x` of each row of `m`, by primary key. The planner guesses thousands of
+ * matches where there are a few, and then reads the whole table into a hash join (77 ms at 300,000
+ * contacts); `limit 1` keeps this a look-up per match.
+ */
+const byId = (table: 'contacts' | 'accounts', workspaceId: string) =>
+  sql`cross join lateral (select * from ${sql.table(table)} x
+    where x.workspace_id = ${workspaceId} and x.id = m.id limit 1) x`;
+
 const xName = sql`nullif(btrim(${foldName(sql`coalesce(x.first_name, '') || ' ' || coalesce(x.last_name, '')`)}), '')`;
 const xPhones = sql`array_remove(array[baken_phone_key(x.phone), baken_phone_key(x.mobile)], null)`;
 
@@ -94,13 +103,13 @@ export async function contactMatches(
           and similarity(${xName}, c.name) >= ${SIMILAR_NAME}
       ) k
     )
-    select m.i, m.id,
+    select m.i, x.id,
       coalesce(baken_email_key(x.email) = c.email_key, false) as same_email,
       coalesce(${xPhones} && c.phone_keys, false) as same_phone,
       coalesce(x.account_id = c.account_id, false) as same_account,
       similarity(${xName}, c.name) as name_similarity
     from m join c on c.i = m.i
-    join contacts x on x.workspace_id = ${workspaceId} and x.id = m.id`.execute(db);
+    ${byId('contacts', workspaceId)}`.execute(db);
   return result.rows;
 }
 
@@ -130,12 +139,12 @@ export async function accountMatches(
           and similarity(${foldName(sql`x.name`)}, c.folded) >= ${SIMILAR_NAME}
       ) k
     )
-    select m.i, m.id,
+    select m.i, x.id,
       coalesce(lower(x.domain) = c.domain, false) as same_domain,
       coalesce(x.kvk_number = c.kvk, false) as same_kvk,
       coalesce(lower(btrim(x.city)) = c.city, false) as same_city,
       similarity(${foldName(sql`x.name`)}, c.folded) as name_similarity
     from m join c on c.i = m.i
-    join accounts x on x.workspace_id = ${workspaceId} and x.id = m.id`.execute(db);
+    ${byId('accounts', workspaceId)}`.execute(db);
   return result.rows;
 }
