@@ -12,12 +12,16 @@ type Db = Kysely<DB>;
 export interface RelationMover {
   /** The key of this relation in a merge's `moved` and its counts (activities, dealContacts, ...). */
   name: string;
-  /** Points the merged record's rows at the survivor; returns how many and what undo needs. */
+  /**
+   * Points the merged record's rows at the survivor; returns how many and what undo needs.
+   * `changed` names the survivor's fields that take a value of the merged record.
+   */
   move(
     db: Db,
     workspaceId: string,
     survivorId: string,
     mergedId: string,
+    changed: string[],
   ): Promise<{ count: number; undo: unknown }>;
   /** Why the moved rows cannot be put back any more, or null when they can. */
   blocker(db: Db, workspaceId: string, survivorId: string, undo: unknown): Promise<string | null>;
@@ -110,6 +114,56 @@ const dealContactsMover: RelationMover = {
   },
 };
 
+interface FieldSourcesUndo {
+  /** The survivor's fields that took the merged account's value. */
+  changed: string[];
+  /** The survivor's source rows of the fields that took the merged record's value, as they were. */
+  survivor: Record<string, unknown>[];
+  /** Every source row of the merged account (deleted with it). */
+  merged: Record<string, unknown>[];
+}
+
+const sourceRows = (db: Db, workspaceId: string, accountId: string) =>
+  sql<{ row: Record<string, unknown> }>`select to_jsonb(s) as row from account_field_sources s
+    where s.workspace_id = ${workspaceId} and s.account_id = ${accountId}`.execute(db);
+
+const insertSourceRows = (db: Db, rows: Record<string, unknown>[]) =>
+  sql`insert into account_field_sources select * from jsonb_populate_recordset(null::account_field_sources,
+    ${JSON.stringify(rows)}::jsonb)`.execute(db);
+
+/**
+ * Where an account's enriched values came from: a value the survivor takes from the merged account
+ * keeps its source (a person's value stays theirs, a provider's stays the provider's, so enrichment
+ * neither overwrites typed data nor leaves found data alone for good).
+ */
+const fieldSourcesMover: RelationMover = {
+  name: 'fieldSources',
+  async move(db, workspaceId, survivorId, mergedId, changed) {
+    const merged = (await sourceRows(db, workspaceId, mergedId)).rows.map((row) => row.row);
+    const survivor = (await sourceRows(db, workspaceId, survivorId)).rows
+      .map((row) => row.row)
+      .filter((row) => changed.includes(String(row.field)));
+    await sql`delete from account_field_sources where workspace_id = ${workspaceId}
+      and account_id = ${survivorId} and field = any(${changed}::text[])`.execute(db);
+    const taken = merged
+      .filter((row) => changed.includes(String(row.field)))
+      .map((row) => ({ ...row, account_id: survivorId }));
+    if (taken.length > 0) await insertSourceRows(db, taken);
+    const undo: FieldSourcesUndo = { changed, survivor, merged };
+    return { count: taken.length, undo };
+  },
+  // Sources are bookkeeping of the values: the check that the survivor is unchanged covers them.
+  async blocker() {
+    return null;
+  },
+  async restore(db, workspaceId, survivorId, _mergedId, undo) {
+    const { changed, survivor, merged } = undo as FieldSourcesUndo;
+    await sql`delete from account_field_sources where workspace_id = ${workspaceId}
+      and account_id = ${survivorId} and field = any(${changed}::text[])`.execute(db);
+    if (survivor.length + merged.length > 0) await insertSourceRows(db, [...survivor, ...merged]);
+  },
+};
+
 /** Every relation of a contact and of an account, in the order a merge moves them. */
 export const relationMovers: Record<'contact' | 'account', RelationMover[]> = {
   contact: [columnMover('activities', 'activities', 'contact_id', 'activities'), dealContactsMover],
@@ -117,5 +171,6 @@ export const relationMovers: Record<'contact' | 'account', RelationMover[]> = {
     columnMover('contacts', 'contacts', 'account_id', 'contacts'),
     columnMover('deals', 'deals', 'account_id', 'deals'),
     columnMover('activities', 'activities', 'account_id', 'activities'),
+    fieldSourcesMover,
   ],
 };

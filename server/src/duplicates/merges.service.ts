@@ -95,7 +95,7 @@ export async function mergeRecords(requestCtx: RequestContext, recordType: Recor
     const moved: Record<string, unknown> = {};
     const counts: Record<string, number> = {};
     for (const mover of relationMovers[recordType]) {
-      const result = await mover.move(trx, workspaceId, survivorId, mergedId);
+      const result = await mover.move(trx, workspaceId, survivorId, mergedId, Object.keys(changes));
       moved[mover.name] = result.undo;
       counts[mover.name] = result.count;
     }

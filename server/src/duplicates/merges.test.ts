@@ -30,7 +30,7 @@ type Merge = {
 
 /** Every row of the tables a merge touches, whole, in a stable order: "restored exactly" means equal dumps. */
 async function dump(test: TestApp, workspaceId: string) {
-  const tables = ['accounts', 'contacts', 'deals', 'deal_contacts', 'activities'];
+  const tables = ['accounts', 'contacts', 'deals', 'deal_contacts', 'activities', 'account_field_sources'];
   const result: Record<string, unknown[]> = {};
   for (const table of tables) {
     const { rows } = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t
@@ -291,6 +291,20 @@ describe('merging duplicates', () => {
       await createDeal(workspace, { accountId: drop.id });
       await createActivity(workspace, { type: 'visit', accountId: drop.id });
       await createActivity(workspace, { type: 'call', contactId: contact.id });
+      // Where values came from: a person typed the survivor's city and name; a provider found the
+      // other's KvK number and name, and a person typed its city.
+      await sql`update accounts set city = 'Kampen' where id = ${keep.id}`.execute(test.ctx.db);
+      await sql`update accounts set city = 'Zwolle' where id = ${drop.id}`.execute(test.ctx.db);
+      const source = (account: string, field: string, setBy: string, value: string) =>
+        sql`(${workspace.workspaceId}, ${account}, ${field}, ${setBy}, ${setBy === 'user' ? 'user' : 'register'},
+          ${JSON.stringify(value)}::jsonb, '2026-10-01T00:00:00Z', null)`;
+      await sql`insert into account_field_sources values ${sql.join([
+        source(keep.id, 'name', 'user', 'Smederij Bos'),
+        source(keep.id, 'city', 'user', 'Kampen'),
+        source(drop.id, 'name', 'provider', 'Smederij Bos BV'),
+        source(drop.id, 'kvkNumber', 'provider', '11223344'),
+        source(drop.id, 'city', 'user', 'Zwolle'),
+      ])}`.execute(test.ctx.db);
       const before = await dump(test, workspace.workspaceId);
       const { merge, survivor } = await workspace.ok<{ merge: Merge; survivor: Record<string, unknown> }>(
         'POST',
@@ -298,13 +312,24 @@ describe('merging duplicates', () => {
         { survivorId: keep.id, mergedId: drop.id },
         200,
       );
-      expect(merge.moved).toEqual({ contacts: 1, deals: 1, activities: 2 });
+      expect(merge.moved).toEqual({ contacts: 1, deals: 1, activities: 2, fieldSources: 2 });
       expect(survivor).toMatchObject({
         name: 'Smederij Bos BV',
         kvkNumber: '11223344',
+        city: 'Kampen',
         technologies: ['WordPress'],
       });
       const after = await dump(test, workspace.workspaceId);
+      // The values taken from the other account keep their source; the city stayed, and so did its source.
+      expect(
+        (after.account_field_sources as { account_id: string; field: string; set_by: string }[]).map(
+          (row) => [row.account_id === keep.id, row.field, row.set_by],
+        ),
+      ).toEqual([
+        [true, 'city', 'user'],
+        [true, 'kvkNumber', 'provider'],
+        [true, 'name', 'provider'],
+      ]);
       expect(after.accounts).toHaveLength(1);
       for (const table of ['contacts', 'deals', 'activities'])
         for (const row of after[table] as { account_id: string | null }[])
