@@ -192,6 +192,14 @@ class BatchPipeline {
     this.writing = null;
     await writing;
   }
+
+  /**
+   * When reading or planning fails: lets the write in flight end before the job gives up, so that a
+   * new attempt never starts while a batch it will redo is still being committed.
+   */
+  async settle(): Promise<void> {
+    await this.writing?.catch(() => undefined);
+  }
 }
 
 /**
@@ -213,20 +221,25 @@ async function runImport(ctx: RequestContext, row: ImportRow, signal: AbortSigna
     row.rowsDone > 0 ? await failedRowNumbers(ctx.db, workspaceId, id, row.rowsDone) : new Set<number>();
   const batches = new BatchPipeline(ctx, batch, workspaceId, id);
   let rows: SourceRow[] = [];
-  for await (const source of sourceRows(ctx, row)) {
-    if (source.rowNumber - 1 <= row.rowsDone) {
-      if (!failedBefore.has(source.rowNumber)) rememberKey(batch, source);
-      continue;
+  try {
+    for await (const source of sourceRows(ctx, row)) {
+      if (source.rowNumber - 1 <= row.rowsDone) {
+        if (!failedBefore.has(source.rowNumber)) rememberKey(batch, source);
+        continue;
+      }
+      rows.push(source);
+      if (rows.length === IMPORT_BATCH_ROWS) {
+        await batches.add(rows);
+        rows = [];
+        if (signal.aborted) return await batches.finish();
+      }
     }
-    rows.push(source);
-    if (rows.length === IMPORT_BATCH_ROWS) {
-      await batches.add(rows);
-      rows = [];
-      if (signal.aborted) return batches.finish();
-    }
+    if (rows.length > 0) await batches.add(rows);
+    await batches.finish();
+  } catch (error) {
+    await batches.settle();
+    throw error;
   }
-  if (rows.length > 0) await batches.add(rows);
-  await batches.finish();
   await ctx.db.transaction().execute(async (trx) => {
     const final = (await findImport(trx, workspaceId, id, true))!;
     const now = ctx.now();
