@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 // Reading an uploaded file as rows of text, streaming: a million rows never sit in memory.
 
 export type FileFormat = 'csv' | 'xlsx';
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface CsvDialect {
   encoding: TextEncoding;
@@ -28,6 +28,11 @@ const SAMPLE_ROWS = 5;
 const SNIFF_BYTES = 64 * 1024;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Excel's "Unicode text" and some CRM exports are UTF-16, always with a byte order mark. */
+const UTF16_BOMS: [Buffer, TextEncoding][] = [
+  [Buffer.from([0xff, 0xfe]), 'utf-16le'],
+  [Buffer.from([0xfe, 0xff]), 'utf-16be'],
+];
 
 export function formatOf(head: Buffer): FileFormat {
   return head.subarray(0, 4).equals(ZIP_MAGIC) ? 'xlsx' : 'csv';
@@ -35,11 +40,14 @@ export function formatOf(head: Buffer): FileFormat {
 
 /**
  * Encoding and delimiter of a CSV file from its first bytes. Text that is not valid UTF-8 is read as
- * Windows-1252, what Excel on Windows writes for "CSV"; Dutch Excel separates with semicolons.
+ * Windows-1252, what Excel on Windows writes for "CSV"; Dutch Excel separates with semicolons. A
+ * UTF-16 byte order mark wins over both.
  */
 export function sniffCsv(head: Buffer): CsvDialect {
   let encoding: TextEncoding = 'utf-8';
-  if (head.subarray(0, 3).equals(BOM)) encoding = 'utf-8-bom';
+  const utf16 = UTF16_BOMS.find(([mark]) => head.subarray(0, 2).equals(mark));
+  if (utf16) encoding = utf16[1];
+  else if (head.subarray(0, 3).equals(BOM)) encoding = 'utf-8-bom';
   else {
     // The sample may end inside a multi-byte character: up to three bytes cut off are no evidence.
     const valid = [0, 1, 2, 3].some((cut) => {
@@ -89,7 +97,7 @@ function fieldsOutsideQuotes(line: string, delimiter: string): number {
 }
 
 function decoderFor(encoding: TextEncoding): TextDecoder {
-  return new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', { ignoreBOM: false });
+  return new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding, { ignoreBOM: false });
 }
 
 /** Bytes to text in the file's encoding, chunk by chunk (a character may straddle two chunks). */

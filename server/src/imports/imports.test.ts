@@ -269,6 +269,25 @@ describe(`imports (${testEngine})`, () => {
     expect(zoe[0]?.firstName).toBe('Zoë');
   });
 
+  it("reads a tab-separated UTF-16 file as Excel's Unicode text export saves it", async () => {
+    const text = [
+      'Voornaam\tAchternaam\tE-mail',
+      'Şükrü\tÇelik\tsukru.celik@example.nl',
+      'Zoë\tDijkstra\t',
+    ].join('\r\n');
+    const imported = await upload(
+      'unicode.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    expect(imported).toMatchObject({ delimiter: '\t', encoding: 'utf-16le', totalRows: 2 });
+    expect(imported.headers).toEqual(['Voornaam', 'Achternaam', 'E-mail']);
+    expect(imported.mapping).toEqual(['firstName', 'lastName', 'email']);
+    expect(imported.sample).toEqual([
+      ['Şükrü', 'Çelik', 'sukru.celik@example.nl'],
+      ['Zoë', 'Dijkstra', ''],
+    ]);
+  });
+
   it('imports an XLSX file, updating what the CSV import created', async () => {
     const subset = rows.slice(0, 2000);
     const imported = await upload(

@@ -34,7 +34,8 @@ export function formatSize(bytes: number): string {
   return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 }
 
-const accepted = /\.(csv|xlsx)$/i;
+// .txt and .tsv: Excel's "Unicode text" and tab-separated exports, read like CSV.
+const accepted = /\.(csv|tsv|txt|xlsx)$/i;
 
 export function ImportsPage() {
   const { t } = useTranslation('imports');
@@ -148,7 +149,7 @@ function UploadForm() {
             type="file"
             tabIndex={-1}
             aria-label={t('upload.fileLabel')}
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(event) => choose(event.currentTarget.files?.[0])}
           />
         </VisuallyHidden>
