@@ -33,9 +33,8 @@ import {
   startScan,
 } from './duplicates-api.ts';
 import { MergeDialog } from './merge-dialog.tsx';
-import { refreshAfterMerge, showMergedNotice } from './merge-notice.tsx';
 import { reasonsText } from './reasons.ts';
-import { RecordSummary, recordTitle } from './record-summary.tsx';
+import { RecordSummary } from './record-summary.tsx';
 import { useLatestScan } from './use-latest-scan.ts';
 
 type AnyRecord = Contact | Account;
@@ -146,7 +145,6 @@ function PairCard({
 
 function PairList({ kind, writer }: { kind: PairKind; writer: boolean }) {
   const { t } = useTranslation('duplicates');
-  const queryClient = useQueryClient();
   const [merging, setMerging] = useState<Pair<AnyRecord> | null>(null);
   const pages = useInfiniteQuery({
     queryKey: duplicatesKey(kind),
@@ -178,13 +176,7 @@ function PairList({ kind, writer }: { kind: PairKind; writer: boolean }) {
           kind={kind}
           pair={merging}
           onClose={() => setMerging(null)}
-          onMerged={({ mergeId, survivor }) => {
-            setMerging(null);
-            showMergedNotice(t, queryClient, t('merge.done', { name: recordTitle(kind, survivor) }), [
-              mergeId,
-            ]);
-            void refreshAfterMerge(queryClient);
-          }}
+          onMerged={() => setMerging(null)}
         />
       )}
     </Stack>

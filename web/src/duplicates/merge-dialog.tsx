@@ -9,7 +9,7 @@ import {
   mergeGroups,
 } from '@baken/core/duplicates/merge-fields';
 import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,8 @@ import { formatDate } from '../app/format.ts';
 import { useMembers } from '../app/workspace-data.ts';
 import { messageOf } from '../ui/form-errors.ts';
 import { type MergeRequest, mergeRecords, type Pair, type PairKind, recordTypeOf } from './duplicates-api.ts';
-import { RecordSummary } from './record-summary.tsx';
+import { refreshAfterMerge, showMergedNotice } from './merge-notice.tsx';
+import { RecordSummary, recordTitle } from './record-summary.tsx';
 
 type AnyRecord = Contact | Account;
 type Values = Record<string, unknown>;
@@ -81,6 +82,7 @@ interface MergeDialogProps<K extends PairKind> {
   kind: K;
   pair: Pair<AnyRecord>;
   onClose: () => void;
+  /** After the merge was announced (with its undo) and the data refreshed. */
   onMerged: (result: { mergeId: string; survivor: AnyRecord }) => void;
 }
 
@@ -88,6 +90,7 @@ interface MergeDialogProps<K extends PairKind> {
 export function MergeDialog<K extends PairKind>({ kind, pair, onClose, onMerged }: MergeDialogProps<K>) {
   const { t } = useTranslation('duplicates');
   const { t: tr } = useTranslation('records');
+  const queryClient = useQueryClient();
   const recordType = recordTypeOf(kind);
   // The fuller record is preselected as the one that stays.
   const [keep, setKeep] = useState<'a' | 'b'>(() =>
@@ -124,7 +127,14 @@ export function MergeDialog<K extends PairKind>({ kind, pair, onClose, onMerged 
       };
       return mergeRecords(kind, request);
     },
-    onSuccess: (result) => onMerged({ mergeId: result.merge.id, survivor: result.survivor as AnyRecord }),
+    onSuccess: (result) => {
+      const survivor = result.survivor as AnyRecord;
+      showMergedNotice(t, queryClient, t('merge.done', { name: recordTitle(kind, survivor) }), [
+        result.merge.id,
+      ]);
+      void refreshAfterMerge(queryClient);
+      onMerged({ mergeId: result.merge.id, survivor });
+    },
   });
   const choice = (
     label: string,

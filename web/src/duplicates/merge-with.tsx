@@ -2,14 +2,13 @@
 // check a create form runs), or any other record found by name, then the usual merge dialog.
 import { Button, Card, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../app/api.ts';
 import { checkDuplicates, type Match, type Pair, type PairKind, type RecordOf } from './duplicates-api.ts';
 import { MergeDialog } from './merge-dialog.tsx';
-import { refreshAfterMerge, showMergedNotice } from './merge-notice.tsx';
 import { reasonsText } from './reasons.ts';
 import { recordTitle } from './record-summary.tsx';
 
@@ -126,7 +125,6 @@ function OtherRecordChooser<K extends PairKind>({ kind, record, onChoose }: Choo
 /** The card on a record page that starts a merge of this record with another one. */
 export function MergeWithAction<K extends PairKind>({ kind, record }: { kind: K; record: RecordOf<K> }) {
   const { t } = useTranslation('duplicates');
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [choosing, setChoosing] = useState(false);
   const [pair, setPair] = useState<Pair<RecordOf<K>> | null>(null);
@@ -158,12 +156,8 @@ export function MergeWithAction<K extends PairKind>({ kind, record }: { kind: K;
           kind={kind}
           pair={pair}
           onClose={() => setPair(null)}
-          onMerged={({ mergeId, survivor }) => {
+          onMerged={({ survivor }) => {
             setPair(null);
-            showMergedNotice(t, queryClient, t('merge.done', { name: recordTitle(kind, survivor) }), [
-              mergeId,
-            ]);
-            void refreshAfterMerge(queryClient);
             // This page's record may be the one that went: show the one that stayed.
             if (survivor.id !== record.id)
               void navigate({
