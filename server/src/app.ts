@@ -20,6 +20,7 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
+import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           customFieldRoutes,
           savedViewRoutes,
           timelineRoutes,
+          lifecycleRoutes,
           duplicateRoutes,
           dataHealthRoutes,
           industryCodeRoutes,

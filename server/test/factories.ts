@@ -18,7 +18,7 @@ export type AuditEntry = {
   changes: Record<string, unknown>;
 };
 export type TimelineEntry = {
-  kind: 'activity' | 'change' | 'stage_change';
+  kind: 'activity' | 'change' | 'stage_change' | 'import' | 'lifecycle';
   id: string;
   at: string;
   data: Record<string, unknown>;

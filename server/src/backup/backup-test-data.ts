@@ -221,6 +221,7 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
       await get(`${path}/${id}`);
       await get(`${path}/${id}/timeline`);
       if (path === '/deals') await get(`${path}/${id}/contacts`);
+      if (path === '/contacts') await get(`${path}/${id}/lifecycle`);
     }
   }
   return answers;

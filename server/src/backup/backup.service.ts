@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { setLifecycleCause } from '../lifecycle/lifecycle.repository.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Engine } from '../platform/db/database.ts';
@@ -166,6 +167,7 @@ export async function restoreBackup(
       );
     }
     const rows = await db.transaction().execute(async (trx) => {
+      await setLifecycleCause(trx, 'restore');
       const plan = planTables(await describeTables(trx));
       await assertTargetReady(trx, plan, header);
       return loadRows(trx, plan, lines, options);

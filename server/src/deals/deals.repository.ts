@@ -33,7 +33,7 @@ export function dealContacts(db: Kysely<DB>, workspaceId: string, dealId: string
 
 export async function upsertDealContact(
   db: Kysely<DB>,
-  link: { workspaceId: string; dealId: string; contactId: string; role: string | null },
+  link: { workspaceId: string; dealId: string; contactId: string; role: string | null; createdAt: Date },
 ): Promise<void> {
   await db
     .insertInto('dealContacts')

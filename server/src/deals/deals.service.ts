@@ -135,7 +135,14 @@ export async function linkContactToDeal(
 ) {
   await ctx.db.transaction().execute(async (trx) => {
     await dealForChange(ctx, trx, dealId);
-    await upsertDealContact(trx, { workspaceId: ctx.actor.workspaceId, dealId, contactId, role });
+    // The time of the link is when the lifecycle rule moves the contact on (an open deal: opportunity).
+    await upsertDealContact(trx, {
+      workspaceId: ctx.actor.workspaceId,
+      dealId,
+      contactId,
+      role,
+      createdAt: ctx.now(),
+    });
     await audit(ctx, trx, 'update', 'deal', dealId, { contacts: { added: contactId, role } });
   });
   return contactsOfDeal(ctx, dealId);

@@ -7,6 +7,7 @@ import { InputError } from '@baken/core/shared/input-error';
 import { domainFromEmail } from '@baken/core/validation/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { setLifecycleCause } from '../lifecycle/lifecycle.repository.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type Language, translate, translateIssue } from '../platform/i18n/translate.ts';
 import { accountTarget, type ImportTarget } from './import-targets.ts';
@@ -393,6 +394,7 @@ export async function writeBatch(
   const failRow = (row: SourceRow, reason: string) =>
     failures.push({ rowNumber: row.rowNumber, reason, cells: row.cells });
   const now = new Date();
+  if (ctx.target.recordType === 'contact') await setLifecycleCause(trx, 'import');
   const records: ImportRecordEntry[] = [];
   if (newAccounts.length > 0) {
     const rows = newAccounts.map((account) => ({

@@ -5,7 +5,7 @@ import type { DB } from '../platform/db/schema.ts';
 export type TimelineSubject = 'contact' | 'account' | 'deal';
 
 export interface TimelineRow {
-  kind: 'activity' | 'change' | 'stage_change' | 'import';
+  kind: 'activity' | 'change' | 'stage_change' | 'import' | 'lifecycle';
   id: string;
   at: Date;
   data: Record<string, unknown>;
@@ -103,10 +103,27 @@ function importsOf(workspaceId: string, subject: TimelineSubject, id: string, af
   );
 }
 
+/**
+ * Lifecycle stages a contact was moved to by a rule or a workflow. A person's change is in the audit
+ * log already (a field change), and an import's is the import entry.
+ */
+function lifecycleOf(workspaceId: string, id: string, after: Cursor, limit: number) {
+  return branch(
+    sql`select 'lifecycle' as kind, l.id, l.changed_at as at,
+      jsonb_build_object('fromStage', l.from_stage, 'toStage', l.to_stage, 'cause', l.cause, 'rule', l.rule) as data
+    from lifecycle_changes l
+    where l.workspace_id = ${workspaceId} and l.contact_id = ${id} and l.cause in ('rule', 'workflow')`,
+    'l.changed_at',
+    'l.id',
+    after,
+    limit,
+  );
+}
+
 const subjectTables = { contact: 'contacts', account: 'accounts', deal: 'deals' } as const;
 
 /**
- * Activities, field changes, stage changes and imports of one record, newest first, one keyset page; null
+ * Activities, field changes, stage changes, imports and lifecycle rules of one record, newest first, one keyset page; null
  * when the record is not in this workspace (checked in the same statement).
  */
 export async function timelineOf(
@@ -123,6 +140,7 @@ export async function timelineOf(
   ];
   if (subject !== 'contact') parts.push(stageChangesOf(workspaceId, subject, id, after, limit));
   if (subject !== 'deal') parts.push(importsOf(workspaceId, subject, id, after, limit));
+  if (subject === 'contact') parts.push(lifecycleOf(workspaceId, id, after, limit));
   const union = sql.join(parts, sql` union all `);
   // Every branch is an index range scan by key, whatever the values: planned once per connection
   // (planning this union took longer than running it).

@@ -14,7 +14,7 @@ const timelineQuery = z.strictObject({
 const timelineResponse = z.object({
   data: z.array(
     z.object({
-      kind: z.enum(['activity', 'change', 'stage_change', 'import']),
+      kind: z.enum(['activity', 'change', 'stage_change', 'import', 'lifecycle']),
       id: z.uuid(),
       at: z.string(),
       data: z.record(z.string(), z.unknown()),

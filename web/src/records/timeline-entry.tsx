@@ -9,6 +9,7 @@ import {
   IconNote,
   IconPhone,
   IconPlus,
+  IconStairsUp,
   IconUsers,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
@@ -18,7 +19,7 @@ import { formatDateTime } from '../app/format.ts';
 import { type ChangeContext, changeValue, fieldLabel, hiddenChangeFields } from './change-values.ts';
 
 export interface TimelineItem {
-  kind: 'activity' | 'change' | 'stage_change' | 'import';
+  kind: 'activity' | 'change' | 'stage_change' | 'import' | 'lifecycle';
   id: string;
   at: string;
   data: Record<string, unknown>;
@@ -40,6 +41,7 @@ export function entryIcon(item: TimelineItem): ReactNode {
   if (item.kind === 'activity') return typeIcons[String(item.data.type)] ?? <IconNote size={16} />;
   if (item.kind === 'stage_change') return <IconArrowRight size={16} />;
   if (item.kind === 'import') return <IconFileImport size={16} />;
+  if (item.kind === 'lifecycle') return <IconStairsUp size={16} />;
   return item.data.action === 'create' ? <IconPlus size={16} /> : <IconEdit size={16} />;
 }
 
@@ -142,6 +144,26 @@ function ImportEntry({ item }: { item: TimelineItem }) {
   );
 }
 
+/** A lifecycle stage a rule or workflow moved the contact to, and why. */
+function LifecycleEntry({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation('records');
+  const { fromStage, toStage, cause, rule } = item.data;
+  const stage = (value: unknown) => t(`enums.lifecycleStage.${String(value)}`);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        <Text span fw={600}>
+          {t('fields.lifecycleStage')}:
+        </Text>{' '}
+        {fromStage ? `${stage(fromStage)} → ${stage(toStage)}` : stage(toStage)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {cause === 'rule' ? t(`timeline.lifecycleRule.${String(rule)}`) : t('timeline.lifecycleWorkflow')}
+      </Text>
+    </Stack>
+  );
+}
+
 /** Whether an entry says anything once bookkeeping fields are left out. */
 export function isShown(item: TimelineItem): boolean {
   if (item.kind !== 'change' || item.data.action !== 'update') return true;
@@ -155,6 +177,7 @@ export function TimelineEntry({ item, ctx }: { item: TimelineItem; ctx: ChangeCo
       {item.kind === 'change' && <ChangeEntry item={item} ctx={ctx} />}
       {item.kind === 'stage_change' && <StageEntry item={item} />}
       {item.kind === 'import' && <ImportEntry item={item} />}
+      {item.kind === 'lifecycle' && <LifecycleEntry item={item} />}
       <Text size="xs" c="dimmed">
         {formatDateTime(item.at, ctx.timeZone)}
       </Text>

@@ -1,5 +1,6 @@
 // Row types of the tables in server/migrations, as Kysely sees them (camelCase via CamelCasePlugin).
 import type { Reason } from '@baken/core/duplicates/duplicate-score';
+import type { LifecycleStage, lifecycleRules } from '@baken/core/lifecycle/lifecycle';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -238,6 +239,17 @@ export interface DealStageChangeTable {
   changedBy: string | null;
 }
 
+export interface LifecycleChangeTable {
+  workspaceId: string;
+  id: Generated<string>;
+  contactId: string;
+  fromStage: LifecycleStage | null;
+  toStage: LifecycleStage;
+  cause: 'user' | 'import' | 'rule' | 'workflow';
+  rule: (typeof lifecycleRules)[number] | null;
+  changedAt: Timestamp;
+}
+
 export interface DealContactTable {
   workspaceId: string;
   dealId: string;
@@ -434,6 +446,7 @@ export interface DB {
   stages: StageTable;
   deals: DealTable;
   dealStageChanges: DealStageChangeTable;
+  lifecycleChanges: LifecycleChangeTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
   searchWords: SearchWordTable;
