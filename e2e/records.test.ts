@@ -103,4 +103,17 @@ describe('record pages and my tasks', () => {
     await page.reload();
     await page.getByText('Geen open taken. Goed bezig!').waitFor();
   });
+
+  it('counts leads per lifecycle stage by funnel band, and opens the list of a stage', async () => {
+    await page.getByRole('link', { name: 'Leads' }).click();
+    await page.getByRole('heading', { name: 'Top van de funnel' }).waitFor();
+    const lead = page.getByTestId('stage-lead');
+    expect(await lead.getByText('1', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('stage-mql').getByRole('link').count()).toBe(0);
+    await screenshot(page, 'records-leads');
+    await lead.getByRole('link', { name: 'Toon' }).click();
+    await page.waitForURL(/\/contacts\?filter=/);
+    await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
+    await page.getByTestId('record-row').getByText('Eva Jansen').waitFor();
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lifecycleStages } from '../contacts/contact.fields.ts';
-import { lifecycleCauses, lifecycleRules } from './lifecycle.ts';
+import { funnelBands, lifecycleCauses, lifecycleRules } from './lifecycle.ts';
 
 export const lifecycleChangeResponse = z.object({
   id: z.uuid(),
@@ -11,3 +11,10 @@ export const lifecycleChangeResponse = z.object({
   changedAt: z.string(),
 });
 export type LifecycleChange = z.infer<typeof lifecycleChangeResponse>;
+
+export const lifecycleSummaryResponse = z.object({
+  data: z.array(
+    z.object({ stage: z.enum(lifecycleStages), band: z.enum(funnelBands), count: z.number().int() }),
+  ),
+});
+export type LifecycleSummary = z.infer<typeof lifecycleSummaryResponse>;

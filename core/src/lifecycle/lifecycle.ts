@@ -2,7 +2,8 @@
 import type { lifecycleStages } from '../contacts/contact.fields.ts';
 
 export type LifecycleStage = (typeof lifecycleStages)[number];
-export type FunnelBand = 'tofu' | 'mofu' | 'bofu' | 'customer' | 'out';
+export const funnelBands = ['tofu', 'mofu', 'bofu', 'customer', 'out'] as const;
+export type FunnelBand = (typeof funnelBands)[number];
 
 const bands: Record<LifecycleStage, FunnelBand> = {
   subscriber: 'tofu',

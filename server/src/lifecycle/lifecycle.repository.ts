@@ -31,3 +31,13 @@ export async function lifecycleHistory(db: Kysely<DB>, workspaceId: string, cont
     .orderBy('id')
     .execute();
 }
+
+/** How many contacts of the workspace are in each lifecycle stage (stages without any left out). */
+export async function contactsPerStage(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('contacts')
+    .select(['lifecycleStage', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspaceId', '=', workspaceId)
+    .groupBy('lifecycleStage')
+    .execute();
+}

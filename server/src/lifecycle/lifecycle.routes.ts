@@ -1,10 +1,10 @@
-import { lifecycleChangeResponse } from '@baken/core/lifecycle/lifecycle.schema';
+import { lifecycleChangeResponse, lifecycleSummaryResponse } from '@baken/core/lifecycle/lifecycle.schema';
 import { idParams } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../platform/http/request-context.ts';
-import { contactLifecycle } from './lifecycle.service.ts';
+import { contactLifecycle, lifecycleSummary } from './lifecycle.service.ts';
 
 export async function lifecycleRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -19,5 +19,16 @@ export async function lifecycleRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => ({ data: await contactLifecycle(contextOf(request), request.params.id) }),
+  );
+  api.get(
+    '/lifecycle/summary',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary: 'How many contacts are in each lifecycle stage, in funnel order, with the funnel band',
+        response: { 200: lifecycleSummaryResponse },
+      },
+    },
+    async (request) => ({ data: await lifecycleSummary(contextOf(request)) }),
   );
 }

@@ -1,4 +1,4 @@
-import type { LifecycleChange } from '@baken/core/lifecycle/lifecycle.schema';
+import type { LifecycleChange, LifecycleSummary } from '@baken/core/lifecycle/lifecycle.schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   atTime,
@@ -144,6 +144,25 @@ describe('lifecycle', () => {
     expect((await history(owner, existing.id)).map((change) => [change.toStage, change.cause])).toEqual([
       ['lead', 'user'],
       ['mql', 'import'],
+    ]);
+  });
+
+  it('counts the contacts in each stage, in funnel order with the band, for this workspace only', async () => {
+    const other = await otherWorkspaceOwner(test, 'Telling BV');
+    await createContact(other, { lifecycleStage: 'mql' });
+    await createContact(other, { lifecycleStage: 'mql' });
+    await createContact(other, { lifecycleStage: 'customer' });
+    await createContact(owner, { lifecycleStage: 'mql' });
+    const { data } = await other.ok<LifecycleSummary>('GET', '/api/v1/lifecycle/summary');
+    expect(data).toEqual([
+      { stage: 'subscriber', band: 'tofu', count: 0 },
+      { stage: 'lead', band: 'tofu', count: 0 },
+      { stage: 'mql', band: 'mofu', count: 2 },
+      { stage: 'sql', band: 'bofu', count: 0 },
+      { stage: 'opportunity', band: 'bofu', count: 0 },
+      { stage: 'customer', band: 'customer', count: 1 },
+      { stage: 'evangelist', band: 'customer', count: 0 },
+      { stage: 'disqualified', band: 'out', count: 0 },
     ]);
   });
 

@@ -190,6 +190,10 @@ const routeTree = rootRoute.addChildren([
     ),
     importRoute,
     page(
+      '/leads',
+      lazyRouteComponent(() => import('../leads/leads-page.tsx'), 'LeadsPage'),
+    ),
+    page(
       '/data-health',
       lazyRouteComponent(() => import('../data-health/data-health-page.tsx'), 'DataHealthPage'),
     ),
