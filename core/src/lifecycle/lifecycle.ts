@@ -25,4 +25,4 @@ export function funnelBand(stage: LifecycleStage): FunnelBand {
 export const lifecycleCauses = ['user', 'import', 'rule', 'workflow'] as const;
 
 /** The rules that move contacts forward by themselves (migration 0016 holds them). */
-export const lifecycleRules = ['deal_opened', 'deal_won'] as const;
+export const lifecycleRules = ['deal_opened', 'deal_won', 'score_mql'] as const;

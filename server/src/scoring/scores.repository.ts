@@ -1,0 +1,42 @@
+import type { ScoringModel } from '@baken/core/scoring/lead-score';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+import { scoresQuery } from './score-sql.ts';
+
+/**
+ * Scores the workspace's contacts (or one) by the model in one statement, writes the rows whose score
+ * changed, and moves contacts at or over the MQL threshold to MQL (a lifecycle rule: only forward).
+ * Returns how many scores changed.
+ */
+export async function rescore(
+  db: Kysely<DB>,
+  workspaceId: string,
+  model: ScoringModel,
+  now: Date,
+  contactId?: string,
+): Promise<number> {
+  const written = await sql`
+    insert into contact_scores (workspace_id, contact_id, fit, engagement, total, scored_at)
+    select ${workspaceId}, s.contact_id, s.fit, s.engagement, s.total, ${now}::timestamptz
+    from (${scoresQuery(workspaceId, model, now, contactId)}) s
+    on conflict (workspace_id, contact_id) do update
+      set fit = excluded.fit, engagement = excluded.engagement, total = excluded.total, scored_at = excluded.scored_at
+      where (contact_scores.fit, contact_scores.engagement, contact_scores.total)
+        is distinct from (excluded.fit, excluded.engagement, excluded.total)`.execute(db);
+  const one = contactId ? sql`and contact_id = ${contactId}` : sql``;
+  await sql`select baken_lifecycle_advance(${workspaceId}, array(
+      select contact_id from contact_scores
+      where workspace_id = ${workspaceId} and total >= ${model.mqlThreshold} ${one}
+    ), 'mql', 'score_mql', ${now}::timestamptz)`.execute(db);
+  return Number(written.numAffectedRows ?? 0);
+}
+
+/** The scores of the given contacts as the model computed them last. */
+export async function scoresOf(db: Kysely<DB>, workspaceId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return [];
+  return sql<{ contactId: string; fit: number; engagement: number; total: number }>`
+    select contact_id, fit::float8 as fit, engagement::float8 as engagement, total::float8 as total
+    from contact_scores where workspace_id = ${workspaceId} and contact_id = any(${contactIds}::uuid[])`
+    .execute(db)
+    .then((result) => result.rows);
+}
