@@ -94,10 +94,12 @@ export function conditionHolds(condition: FieldCondition, value: unknown): boole
       return !isBlank(value);
     // On a list (tags, technologies), equal to a value means holding it.
     case 'eq':
-      if (Array.isArray(value)) return conditionHolds({ op: 'hasAny', values: [String(condition.value)] }, value);
+      if (Array.isArray(value))
+        return conditionHolds({ op: 'hasAny', values: [String(condition.value)] }, value);
       return !isBlank(value) && folded(value) === folded(condition.value);
     case 'in':
-      if (Array.isArray(value)) return conditionHolds({ op: 'hasAny', values: condition.values.map(String) }, value);
+      if (Array.isArray(value))
+        return conditionHolds({ op: 'hasAny', values: condition.values.map(String) }, value);
       return !isBlank(value) && condition.values.some((candidate) => folded(candidate) === folded(value));
     case 'containsAny':
       return (

@@ -10,8 +10,8 @@ import {
 import { idParams } from '@baken/core/records/record.schema';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { contextOf } from '../platform/http/request-context.ts';
 import { perUserLimit } from '../platform/http/public-limits.ts';
+import { contextOf } from '../platform/http/request-context.ts';
 import { enrichAccount, enrichmentState } from './enrichment.service.ts';
 import { bulkEnrichmentStatus, startBulkEnrichment } from './enrichment-job.ts';
 
