@@ -31,6 +31,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { refuseUnstorableText } from './platform/http/storable-text.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { savedViewRoutes } from './saved-views/saved-views.routes.ts';
+import { scoringRoutes } from './scoring/scoring.routes.ts';
 import { tagRoutes } from './tags/tags.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
 import { publicUserRoutes, userRoutes } from './users/users.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           savedViewRoutes,
           timelineRoutes,
           lifecycleRoutes,
+          scoringRoutes,
           duplicateRoutes,
           dataHealthRoutes,
           industryCodeRoutes,

@@ -58,6 +58,13 @@ export async function appOn(
 
 export type Response = LightMyRequestResponse & { body: string };
 
+/**
+ * Writes that leave no audit row by design: signing in and out (sessions are rows of their own), a
+ * preview that only reads, and behaviour events (append-only data in their own table, at tracking
+ * volumes; they change no record).
+ */
+const unaudited = /\/auth\/(login|logout)$|\/scoring-model\/preview$|\/contacts\/[^/]+\/events$/;
+
 /** A signed-in user (session cookie + CSRF header) or an API token, speaking to the app over inject. */
 export class Client {
   constructor(
@@ -82,7 +89,7 @@ export class Client {
         headers,
         ...(payload !== undefined ? { payload: payload as object } : {}),
       })) as Response;
-    if (method === 'GET' || method === 'HEAD' || /\/auth\/(login|logout)$/.test(url)) return send();
+    if (method === 'GET' || method === 'HEAD' || unaudited.test(url)) return send();
     return withAuditCheck(this, method, url, send);
   }
 

@@ -8,6 +8,7 @@ import {
   leadScore,
   type ScoringModel,
 } from './lead-score.ts';
+import { defaultScoringModel, scoringModelInput } from './scoring-model.schema.ts';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -162,5 +163,27 @@ describe('lead scoring', () => {
     expect(conditionHolds({ op: 'filled' }, ' ')).toBe(true);
     expect(conditionHolds({ op: 'between', min: 10 }, Number.NaN)).toBe(false);
     expect(conditionHolds({ op: 'between', max: 10 }, 10)).toBe(true);
+  });
+});
+
+describe('the scoring model schema', () => {
+  it('takes the default model, and refuses unknown fields, bad event names and repeated rule ids', () => {
+    expect(scoringModelInput.parse(defaultScoringModel)).toEqual(defaultScoringModel);
+    const bad = {
+      ...defaultScoringModel,
+      fit: [...defaultScoringModel.fit, { ...defaultScoringModel.fit[0]!, field: 'password' }],
+    };
+    expect(scoringModelInput.safeParse(bad).success).toBe(false);
+    const badEvent = {
+      ...defaultScoringModel,
+      engagement: [{ id: 'x', label: 'X', event: 'Page View', points: 1 }],
+    };
+    expect(scoringModelInput.safeParse(badEvent).error?.issues[0]?.message).toBe(
+      'Use lower case letters, digits and _.',
+    );
+    const twice = { ...defaultScoringModel, fit: [defaultScoringModel.fit[0]!, defaultScoringModel.fit[0]!] };
+    expect(scoringModelInput.safeParse(twice).error?.issues[0]?.message).toBe(
+      'Rule id decision-maker is used twice.',
+    );
   });
 });

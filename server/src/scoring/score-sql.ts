@@ -2,12 +2,13 @@
 // contact after an event or for every contact of a workspace after a model change. A test holds the
 // two to the same answers.
 import type { EngagementRule, FieldCondition, FitRule, ScoringModel } from '@baken/core/scoring/lead-score';
+import type { scorableFields } from '@baken/core/scoring/scoring-model.schema';
 import { type RawBuilder, sql } from 'kysely';
 
 type FieldKind = 'text' | 'number' | 'list';
 
-/** The fields a fit rule may read, with their column (c: contact, a: its company). */
-const fields: Record<string, { column: string; kind: FieldKind }> = {
+/** The fields a fit rule may read (core's list, which the model's schema allows), with their column. */
+const fields: Record<(typeof scorableFields)[number], { column: string; kind: FieldKind }> = {
   persona: { column: 'c.persona', kind: 'text' },
   jobTitle: { column: 'c.job_title', kind: 'text' },
   lifecycleStage: { column: 'c.lifecycle_stage', kind: 'text' },
@@ -27,8 +28,6 @@ const fields: Record<string, { column: string; kind: FieldKind }> = {
   'account.tags': { column: 'a.tags', kind: 'list' },
 };
 
-export const scorableFields = Object.keys(fields);
-
 const lowered = (values: (string | number | boolean)[]) =>
   sql`${values.map((value) => String(value).toLocaleLowerCase('nl'))}::text[]`;
 
@@ -37,7 +36,7 @@ const holdsAny = (column: RawBuilder<unknown>, values: (string | number | boolea
   sql<boolean>`exists (select 1 from unnest(${column}) v where lower(v) = any(${lowered(values)}))`;
 
 function conditionSql(field: string, condition: FieldCondition): RawBuilder<boolean> {
-  const spec = fields[field];
+  const spec = fields[field as (typeof scorableFields)[number]];
   if (!spec) throw new Error(`Unknown field ${field}`);
   const column = sql.raw(spec.column);
   const text = sql`lower(${column}::text)`;

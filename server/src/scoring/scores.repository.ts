@@ -40,3 +40,78 @@ export async function scoresOf(db: Kysely<DB>, workspaceId: string, contactIds: 
     .execute(db)
     .then((result) => result.rows);
 }
+
+export async function findScoringModel(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('scoringModels')
+    .select(['model', 'updatedAt'])
+    .where('workspaceId', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+export async function saveScoringModel(
+  db: Kysely<DB>,
+  row: { workspaceId: string; model: ScoringModel; updatedAt: Date; updatedBy: string | null },
+): Promise<void> {
+  const values = { ...row, model: JSON.stringify(row.model) };
+  await db
+    .insertInto('scoringModels')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.column('workspaceId').doUpdateSet({
+        model: values.model,
+        updatedAt: values.updatedAt,
+        updatedBy: values.updatedBy,
+      }),
+    )
+    .execute();
+}
+
+export async function insertContactEvent(
+  db: Kysely<DB>,
+  event: {
+    workspaceId: string;
+    id: string;
+    contactId: string;
+    type: string;
+    path: string | null;
+    occurredAt: Date;
+  },
+): Promise<void> {
+  await db.insertInto('contactEvents').values(event).execute();
+}
+
+/** One contact's events up to `now`, for explaining its score. */
+export async function eventsOfContact(db: Kysely<DB>, workspaceId: string, contactId: string, now: Date) {
+  return db
+    .selectFrom('contactEvents')
+    .select(['type', 'path', 'occurredAt'])
+    .where('workspaceId', '=', workspaceId)
+    .where('contactId', '=', contactId)
+    .where('occurredAt', '<=', now)
+    .execute();
+}
+
+/** When a contact was scored last; null before its first score. */
+export async function scoredAtOf(db: Kysely<DB>, workspaceId: string, contactId: string) {
+  const row = await db
+    .selectFrom('contactScores')
+    .select('scoredAt')
+    .where('workspaceId', '=', workspaceId)
+    .where('contactId', '=', contactId)
+    .executeTakeFirst();
+  return row?.scoredAt ?? null;
+}
+
+/** How many of the workspace's contacts a model would score at or over its MQL threshold now. */
+export async function countOverThreshold(
+  db: Kysely<DB>,
+  workspaceId: string,
+  model: ScoringModel,
+  now: Date,
+) {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (${scoresQuery(workspaceId, model, now)}) s
+    where s.total >= ${model.mqlThreshold}`.execute(db);
+  return rows[0]?.count ?? 0;
+}

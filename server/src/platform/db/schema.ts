@@ -2,6 +2,7 @@
 import type { Reason } from '@baken/core/duplicates/duplicate-score';
 import type { LifecycleStage, lifecycleRules } from '@baken/core/lifecycle/lifecycle';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
+import type { ScoringModel } from '@baken/core/scoring/lead-score';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -250,6 +251,31 @@ export interface LifecycleChangeTable {
   changedAt: Timestamp;
 }
 
+export interface ScoringModelTable {
+  workspaceId: string;
+  model: JSONColumnType<ScoringModel, string, string>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface ContactEventTable {
+  workspaceId: string;
+  id: string;
+  contactId: string;
+  type: string;
+  path: string | null;
+  occurredAt: Timestamp;
+}
+
+export interface ContactScoreTable {
+  workspaceId: string;
+  contactId: string;
+  fit: number;
+  engagement: number;
+  total: number;
+  scoredAt: Timestamp;
+}
+
 export interface DealContactTable {
   workspaceId: string;
   dealId: string;
@@ -447,6 +473,9 @@ export interface DB {
   deals: DealTable;
   dealStageChanges: DealStageChangeTable;
   lifecycleChanges: LifecycleChangeTable;
+  scoringModels: ScoringModelTable;
+  contactEvents: ContactEventTable;
+  contactScores: ContactScoreTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
   searchWords: SearchWordTable;

@@ -314,4 +314,12 @@ export const dutch: Record<string, string> = {
   'Unknown field {fields}; choose per field of the {recordType}.':
     'Onbekend veld {fields}; kies per veld van de {recordType}.',
   Merge: 'Samenvoeging',
+
+  // Lead scoring
+  'Changing the scoring model takes a manager, an admin or the owner.':
+    'Het scoremodel wijzigen mag alleen een manager, een beheerder of de eigenaar.',
+  'An event cannot happen in the future.': 'Een gebeurtenis kan niet in de toekomst liggen.',
+  'Give a minimum, a maximum or both.': 'Geef een minimum, een maximum of allebei.',
+  'Use lower case letters, digits and _.': 'Gebruik kleine letters, cijfers en _.',
+  'Rule id {repeated} is used twice.': 'Regel-id {repeated} komt twee keer voor.',
 };

@@ -1,0 +1,125 @@
+import { atLeast } from '@baken/core/platform/roles';
+import { leadScore, type ScoringModel } from '@baken/core/scoring/lead-score';
+import {
+  type contactEventInput,
+  defaultScoringModel,
+  type ScoringModelInput,
+} from '@baken/core/scoring/scoring-model.schema';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { contactService } from '../contacts/contacts.service.ts';
+import { audit } from '../platform/audit/audit.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { AppError, invalidField } from '../platform/errors.ts';
+import { enqueue } from '../platform/jobs/jobs.ts';
+import { assertCanWrite } from '../platform/records/record-writes.ts';
+import { rescoreJob } from './rescore.job.ts';
+import {
+  countOverThreshold,
+  eventsOfContact,
+  findScoringModel,
+  insertContactEvent,
+  rescore,
+  saveScoringModel,
+  scoredAtOf,
+} from './scores.repository.ts';
+
+/** The workspace's model, or the default one until someone saves their own. */
+export async function modelOf(db: Kysely<DB>, workspaceId: string): Promise<ScoringModel> {
+  return (await findScoringModel(db, workspaceId))?.model ?? defaultScoringModel;
+}
+
+export async function scoringModel(ctx: RequestContext) {
+  const row = await findScoringModel(ctx.db, ctx.actor.workspaceId);
+  // Stored models came in through scoringModelInput, and a test holds the default one to it.
+  const model = (row?.model ?? defaultScoringModel) as ScoringModelInput;
+  return { model, updatedAt: row?.updatedAt.toISOString() ?? null };
+}
+
+/** Saves the model (managers and above) and rescores every contact in the background. */
+export async function saveModel(ctx: RequestContext, model: ScoringModel) {
+  if (!atLeast(ctx.actor.role, 'manager'))
+    throw new AppError('forbidden', 'Changing the scoring model takes a manager, an admin or the owner.');
+  const { workspaceId, userId } = ctx.actor;
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findScoringModel(trx, workspaceId);
+    await saveScoringModel(trx, { workspaceId, model, updatedAt: now, updatedBy: userId });
+    await enqueue(trx, rescoreJob, { workspaceId }, { key: `${workspaceId}:${now.toISOString()}` });
+    await audit(ctx, trx, 'update', 'scoring_model', workspaceId, {
+      model: { from: before?.model ?? null, to: model },
+    });
+  });
+  return scoringModel(ctx);
+}
+
+/** How many contacts a model would make MQL now, before it is saved. */
+export async function previewModel(ctx: RequestContext, model: ScoringModel) {
+  const current = await modelOf(ctx.db, ctx.actor.workspaceId);
+  const [wouldBe, nowAre] = await Promise.all([
+    countOverThreshold(ctx.db, ctx.actor.workspaceId, model, ctx.now()),
+    countOverThreshold(ctx.db, ctx.actor.workspaceId, current, ctx.now()),
+  ]);
+  return { mql: wouldBe, mqlWithCurrentModel: nowAre };
+}
+
+/** A contact's score now, with the rules that fired, computed from its fields and events. */
+export async function contactScore(ctx: RequestContext, contactId: string) {
+  const contact = await contactService.get(ctx, contactId);
+  const { workspaceId } = ctx.actor;
+  const account = contact.accountId
+    ? await ctx.db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', contact.accountId)
+        .executeTakeFirst()
+    : null;
+  const now = ctx.now();
+  const events = await eventsOfContact(ctx.db, workspaceId, contactId, now);
+  const model = await modelOf(ctx.db, workspaceId);
+  const score = leadScore(
+    model,
+    { ...contact, account: account ?? null },
+    events.map((event) => ({ type: event.type, path: event.path, at: event.occurredAt })),
+    now,
+  );
+  const scoredAt = await scoredAtOf(ctx.db, workspaceId, contactId);
+  return {
+    contactId,
+    fit: score.fit.points,
+    engagement: score.engagement.points,
+    total: score.total,
+    isMql: score.isMql,
+    fired: { fit: score.fit.fired, engagement: score.engagement.fired },
+    scoredAt: scoredAt?.toISOString() ?? null,
+  };
+}
+
+/** Records something a contact did and updates their score (and lifecycle) in the same transaction. */
+export async function recordEvent(
+  ctx: RequestContext,
+  contactId: string,
+  input: z.output<typeof contactEventInput>,
+) {
+  assertCanWrite(ctx);
+  await contactService.get(ctx, contactId);
+  const { workspaceId } = ctx.actor;
+  const now = ctx.now();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  if (occurredAt.getTime() > now.getTime() + 60_000)
+    throw invalidField('occurredAt', 'An event cannot happen in the future.');
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertContactEvent(trx, {
+      workspaceId,
+      id: ctx.newId(),
+      contactId,
+      type: input.type,
+      path: input.path ?? null,
+      occurredAt,
+    });
+    await rescore(trx, workspaceId, await modelOf(trx, workspaceId), now, contactId);
+  });
+  return contactScore(ctx, contactId);
+}
