@@ -26,6 +26,7 @@ import {
 } from './scenarios/duplicates.ts';
 import { importScenario } from './scenarios/import.ts';
 import { moveDealScenario } from './scenarios/move-deal.ts';
+import { rescoreScenario, scoreEventScenario } from './scenarios/scoring.ts';
 import { searchScenario } from './scenarios/search.ts';
 
 /** Every scenario the runner knows; other benches append theirs here. Reads run before writes. */
@@ -38,6 +39,9 @@ export const scenarios: Scenario[] = [
   dataHealthScenario,
   createContactScenario,
   moveDealScenario,
+  // Plant behaviour events once; the rescore writes a score for every contact.
+  scoreEventScenario,
+  rescoreScenario,
   // Plants twins of 1% of the contacts and stores pairs: after every other scenario.
   duplicateScanScenario,
   // Doubles the contacts: last.
