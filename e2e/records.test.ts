@@ -104,16 +104,33 @@ describe('record pages and my tasks', () => {
     await page.getByText('Geen open taken. Goed bezig!').waitFor();
   });
 
+  it("shows a contact's lead score with the rules that made it", async () => {
+    const { create } = await apiClient(page, server.url);
+    const anna = await create('/contacts', {
+      firstName: 'Anna',
+      lastName: 'Bos',
+      persona: 'decision_maker',
+      jobTitle: 'Directeur',
+    });
+    await page.goto(`${server.url}/contacts/${anna.id}`);
+    const card = page.getByTestId('score-card');
+    // Decision maker 20 and a buying job title 10, by the default model.
+    await expect.poll(() => card.getByTestId('score-total').textContent()).toBe('30');
+    await card.getByTestId('score-fit-rules').getByText('Decision maker').waitFor();
+    await card.getByText('Geen regel van toepassing.').waitFor();
+    await screenshot(page, 'records-lead-score');
+  });
+
   it('counts leads per lifecycle stage by funnel band, and opens the list of a stage', async () => {
     await page.getByRole('link', { name: 'Leads' }).click();
     await page.getByRole('heading', { name: 'Top van de funnel' }).waitFor();
     const lead = page.getByTestId('stage-lead');
-    expect(await lead.getByText('1', { exact: true }).count()).toBe(1);
+    expect(await lead.getByText('2', { exact: true }).count()).toBe(1);
     expect(await page.getByTestId('stage-mql').getByRole('link').count()).toBe(0);
     await screenshot(page, 'records-leads');
     await lead.getByRole('link', { name: 'Toon' }).click();
     await page.waitForURL(/\/contacts\?filter=/);
-    await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('record-row').count()).toBe(2);
     await page.getByTestId('record-row').getByText('Eva Jansen').waitFor();
   });
 });

@@ -21,6 +21,7 @@ import { RecordError, RecordFrame, RecordLoading } from '../records/record-layou
 import { RelatedList } from '../records/related-list.tsx';
 import { stageOf, useAccountDeals } from '../records/related-queries.ts';
 import { RecordTimeline } from '../records/timeline.tsx';
+import { ScoreCard } from '../scoring/score-card.tsx';
 
 type Contact = RecordTypes['contact'];
 
@@ -97,6 +98,7 @@ export function ContactPage({ id }: { id: string }) {
       side={
         <>
           {editable && <QuickActions target={target} />}
+          <ScoreCard contactId={id} version={contact.data.updatedAt} />
           {accountId && <AccountDeals accountId={accountId} />}
           {editable && <MergeWithAction kind="contacts" record={contact.data} />}
         </>
