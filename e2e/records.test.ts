@@ -133,4 +133,25 @@ describe('record pages and my tasks', () => {
     await expect.poll(() => page.getByTestId('record-row').count()).toBe(2);
     await page.getByTestId('record-row').getByText('Eva Jansen').waitFor();
   });
+
+  it('edits the scoring model with a live MQL count, and saving rescores everyone', async () => {
+    await page.getByRole('link', { name: 'Scoremodel' }).click();
+    const preview = page.getByTestId('scoring-preview');
+    await expect.poll(() => preview.textContent()).toBe('Met dit model zijn 0 contactpersonen MQL (nu 0).');
+    // Anna scores 30: a threshold of 25 makes her an MQL.
+    await page.getByLabel('MQL-drempel').fill('25');
+    await expect.poll(() => preview.textContent()).toBe('Met dit model is 1 contactpersoon MQL (nu 0).');
+    await page.getByLabel('Punten voor Decision maker').fill('5');
+    await expect.poll(() => preview.textContent()).toBe('Met dit model zijn 0 contactpersonen MQL (nu 0).');
+    await page.getByLabel('Punten voor Decision maker').fill('20');
+    await screenshot(page, 'records-scoring-model');
+    await page.getByRole('button', { name: 'Opslaan en opnieuw scoren' }).click();
+    await page.getByText('Opgeslagen: alle contactpersonen worden opnieuw gescoord.').waitFor();
+    // The background rescore moves Anna to MQL.
+    const stageOfAnna = async () => {
+      const { data } = await (await page.request.get(`${server.url}/api/v1/contacts?q=anna`)).json();
+      return data[0]?.lifecycleStage;
+    };
+    await expect.poll(stageOfAnna, { timeout: 15_000 }).toBe('mql');
+  });
 });

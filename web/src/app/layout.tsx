@@ -7,6 +7,7 @@ import {
   IconCopy,
   IconFileImport,
   IconFilter,
+  IconGauge,
   IconHeartbeat,
   IconKey,
   IconLayoutKanban,
@@ -46,6 +47,7 @@ function navItems(t: (key: string) => string, me: Me): NavItem[] {
     { to: '/duplicates', label: t('duplicates:title'), icon: <IconCopy size={18} /> },
     { to: '/data-health', label: t('data-health:title'), icon: <IconHeartbeat size={18} /> },
     { to: '/imports', label: t('imports:title'), icon: <IconFileImport size={18} /> },
+    { to: '/settings/scoring', label: t('scoring:model.title'), icon: <IconGauge size={18} /> },
     { to: '/settings/profile', label: t('nav.profile'), icon: <IconUser size={18} /> },
     { to: '/settings/api-tokens', label: t('nav.apiTokens'), icon: <IconKey size={18} /> },
   ];

@@ -203,6 +203,10 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('../duplicates/duplicates-page.tsx'), 'DuplicatesPage'),
     ),
     page(
+      '/settings/scoring',
+      lazyRouteComponent(() => import('../scoring/scoring-model-page.tsx'), 'ScoringModelPage'),
+    ),
+    page(
       '/settings/profile',
       lazyRouteComponent(() => import('../settings/profile-page.tsx'), 'ProfilePage'),
     ),
