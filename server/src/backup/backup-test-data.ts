@@ -1,5 +1,6 @@
 // Test helpers of backup.test.ts: apps on any engine, a workspace that fills every table, and the
 // API answers a restore must reproduce.
+import { defaultScoringModel } from '@baken/core/scoring/scoring-model.schema';
 import { openBlankDatabase, testEngine } from '../../test/database.ts';
 import {
   addMember,
@@ -111,6 +112,10 @@ export async function fillWorkspace(
     stageId: pipeline.stages.find((stage) => stage.kind === 'won')!.id,
   });
   await owner.ok('PUT', `${api}/deals/${deal.id}/contacts/${jan.id}`, { role: 'Beslisser' });
+  // Lead scoring: a model of its own, a behaviour event (which scores Jan), then everyone scored.
+  await owner.ok('PUT', `${api}/scoring-model`, { ...defaultScoringModel, mqlThreshold: 35 });
+  await owner.ok('POST', `${api}/contacts/${jan.id}/events`, { type: 'form_submit', path: '/demo' }, 201);
+  await runJobs(test.ctx);
   await owner.ok('POST', `${api}/activities`, {
     type: 'call',
     subject: 'Kennismaking',
@@ -200,6 +205,8 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/duplicates/scan',
     '/imports',
     '/audit-log?limit=200',
+    '/scoring-model',
+    '/lifecycle/summary',
   ]) {
     await get(url);
   }
@@ -221,7 +228,10 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
       await get(`${path}/${id}`);
       await get(`${path}/${id}/timeline`);
       if (path === '/deals') await get(`${path}/${id}/contacts`);
-      if (path === '/contacts') await get(`${path}/${id}/lifecycle`);
+      if (path === '/contacts') {
+        await get(`${path}/${id}/lifecycle`);
+        await get(`${path}/${id}/score`);
+      }
     }
   }
   return answers;

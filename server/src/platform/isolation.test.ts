@@ -122,8 +122,12 @@ describe('workspace isolation', () => {
   afterAll(() => test.close());
 
   const bodies: Record<string, unknown> = { PATCH: {}, PUT: {}, POST: {}, DELETE: undefined };
-  const bodyFor = (method: string, path: string) =>
-    method === 'PATCH' && path.startsWith('/users') ? { role: 'viewer' } : bodies[method];
+  const bodyFor = (method: string, path: string) => {
+    if (method === 'PATCH' && path.startsWith('/users')) return { role: 'viewer' };
+    // A valid body, so that the answer is about the id, not the body.
+    if (path.endsWith('/events')) return { type: 'page_view' };
+    return bodies[method];
+  };
 
   async function routesWithIds(): Promise<{ method: string; path: string; url: string }[]> {
     const spec = test.app.swagger() as { paths: Record<string, Record<string, unknown>> };

@@ -7,6 +7,7 @@ import {
 } from '@baken/core/scoring/scoring-model.schema';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { accountStore } from '../accounts/accounts.repository.ts';
 import { contactService } from '../contacts/contacts.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -68,14 +69,7 @@ export async function previewModel(ctx: RequestContext, model: ScoringModel) {
 export async function contactScore(ctx: RequestContext, contactId: string) {
   const contact = await contactService.get(ctx, contactId);
   const { workspaceId } = ctx.actor;
-  const account = contact.accountId
-    ? await ctx.db
-        .selectFrom('accounts')
-        .selectAll()
-        .where('workspaceId', '=', workspaceId)
-        .where('id', '=', contact.accountId)
-        .executeTakeFirst()
-    : null;
+  const account = contact.accountId ? await accountStore.find(ctx.db, workspaceId, contact.accountId) : null;
   const now = ctx.now();
   const events = await eventsOfContact(ctx.db, workspaceId, contactId, now);
   const model = await modelOf(ctx.db, workspaceId);
