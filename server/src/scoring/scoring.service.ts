@@ -65,23 +65,25 @@ export async function previewModel(ctx: RequestContext, model: ScoringModel) {
   return { mql: wouldBe, mqlWithCurrentModel: nowAre };
 }
 
-/** A contact's score now, with the rules that fired, computed from its fields and events. */
-export async function contactScore(ctx: RequestContext, contactId: string) {
-  const contact = await contactService.get(ctx, contactId);
+type Contact = Awaited<ReturnType<typeof contactService.get>>;
+
+/** A contact's score now by `model`, with the rules that fired, from its fields and events. */
+async function explainScore(ctx: RequestContext, contact: Contact, model: ScoringModel) {
   const { workspaceId } = ctx.actor;
-  const account = contact.accountId ? await accountStore.find(ctx.db, workspaceId, contact.accountId) : null;
   const now = ctx.now();
-  const events = await eventsOfContact(ctx.db, workspaceId, contactId, now);
-  const model = await modelOf(ctx.db, workspaceId);
+  const [account, events, scoredAt] = await Promise.all([
+    contact.accountId ? accountStore.find(ctx.db, workspaceId, contact.accountId) : null,
+    eventsOfContact(ctx.db, workspaceId, contact.id, now),
+    scoredAtOf(ctx.db, workspaceId, contact.id),
+  ]);
   const score = leadScore(
     model,
     { ...contact, account: account ?? null },
     events.map((event) => ({ type: event.type, path: event.path, at: event.occurredAt })),
     now,
   );
-  const scoredAt = await scoredAtOf(ctx.db, workspaceId, contactId);
   return {
-    contactId,
+    contactId: contact.id,
     fit: score.fit.points,
     engagement: score.engagement.points,
     total: score.total,
@@ -91,19 +93,28 @@ export async function contactScore(ctx: RequestContext, contactId: string) {
   };
 }
 
-/** Records something a contact did and updates their score (and lifecycle) in the same transaction. */
+export async function contactScore(ctx: RequestContext, contactId: string) {
+  const contact = await contactService.get(ctx, contactId);
+  return explainScore(ctx, contact, await modelOf(ctx.db, ctx.actor.workspaceId));
+}
+
+/**
+ * Records something a contact did and updates their score (and lifecycle) in the same transaction;
+ * answers the new score, explained. The contact and the model are read once for both.
+ */
 export async function recordEvent(
   ctx: RequestContext,
   contactId: string,
   input: z.output<typeof contactEventInput>,
 ) {
   assertCanWrite(ctx);
-  await contactService.get(ctx, contactId);
-  const { workspaceId } = ctx.actor;
   const now = ctx.now();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + 60_000)
     throw invalidField('occurredAt', 'An event cannot happen in the future.');
+  const contact = await contactService.get(ctx, contactId);
+  const { workspaceId } = ctx.actor;
+  const model = await modelOf(ctx.db, workspaceId);
   await ctx.db.transaction().execute(async (trx) => {
     await insertContactEvent(trx, {
       workspaceId,
@@ -113,7 +124,7 @@ export async function recordEvent(
       path: input.path ?? null,
       occurredAt,
     });
-    await rescore(trx, workspaceId, await modelOf(trx, workspaceId), now, contactId);
+    await rescore(trx, workspaceId, model, now, contactId);
   });
-  return contactScore(ctx, contactId);
+  return explainScore(ctx, contact, model);
 }
