@@ -59,11 +59,12 @@ export async function appOn(
 export type Response = LightMyRequestResponse & { body: string };
 
 /**
- * Writes that leave no audit row by design: signing in and out (sessions are rows of their own), a
- * preview that only reads, and behaviour events (append-only data in their own table, at tracking
- * volumes; they change no record).
+ * Writes that leave no audit row by design: signing in and out and accepting an invitation
+ * (sessions are rows of their own), a preview that only reads, and behaviour events (append-only
+ * data in their own table, at tracking volumes; they change no record).
  */
-const unaudited = /\/auth\/(login|logout)$|\/scoring-model\/preview$|\/contacts\/[^/]+\/events$/;
+export const unaudited =
+  /\/auth\/(login|logout)$|\/invitations\/accept$|\/scoring-model\/preview$|\/contacts\/[^/]+\/events$/;
 
 /** A signed-in user (session cookie + CSRF header) or an API token, speaking to the app over inject. */
 export class Client {
