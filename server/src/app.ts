@@ -20,7 +20,9 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
+import { leadRoutes } from './leads/leads.routes.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
 import type { AppContext } from './platform/context.ts';
@@ -114,6 +116,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           timelineRoutes,
           lifecycleRoutes,
           scoringRoutes,
+          leadRoutes,
+          notificationRoutes,
           duplicateRoutes,
           dataHealthRoutes,
           industryCodeRoutes,

@@ -64,7 +64,7 @@ export type Response = LightMyRequestResponse & { body: string };
  * data in their own table, at tracking volumes; they change no record).
  */
 export const unaudited =
-  /\/auth\/(login|logout)$|\/invitations\/accept$|\/scoring-model\/preview$|\/contacts\/[^/]+\/events$/;
+  /\/auth\/(login|logout)$|\/invitations\/accept$|\/scoring-model\/preview$|\/contacts\/[^/]+\/events$|\/notifications\/read$/;
 
 /** A signed-in user (session cookie + CSRF header) or an API token, speaking to the app over inject. */
 export class Client {

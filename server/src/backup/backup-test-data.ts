@@ -1,5 +1,6 @@
 // Test helpers of backup.test.ts: apps on any engine, a workspace that fills every table, and the
 // API answers a restore must reproduce.
+import { defaultLeadRouting } from '@baken/core/leads/handover.schema';
 import { defaultScoringModel } from '@baken/core/scoring/scoring-model.schema';
 import { openBlankDatabase, testEngine } from '../../test/database.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../test/harness.ts';
 import { runJobs, uploadImportFile } from '../../test/imports.ts';
 import { scanNow } from '../duplicates/duplicate-test-helpers.ts';
+import { slaSweep } from '../leads/sla.job.ts';
 import type { Engine } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -176,12 +178,56 @@ export async function fillWorkspace(
   ];
   await owner.ok('POST', `${api}/contacts/merge`, { survivorId: keep.id, mergedId: drop.id }, 200);
   await addMember(test.app, owner, 'sales');
+  await handOverLeads(test, owner);
   const token = await owner.ok<{ token: string }>('POST', `${api}/api-tokens`, {
     name: 'Boekhouding',
     scope: 'read',
   });
   await bearer(test, token.token).ok('GET', `${api}/accounts`);
   return { apiToken: token.token };
+}
+
+/**
+ * Leads handed to sales (routed to the owner, one rejected, one left to breach its first-touch
+ * deadline, which notifies the owner) and a predictive model trained on a small history.
+ */
+async function handOverLeads(test: TestApp, owner: Client): Promise<void> {
+  const api = '/api/v1';
+  const me = await owner.ok<{ user: { id: string } }>('GET', `${api}/auth/me`);
+  await owner.ok('PUT', `${api}/lead-routing`, {
+    ...defaultLeadRouting,
+    userIds: [me.user.id],
+    mqlMonthlyTarget: 10,
+  });
+  const leads: { id: string }[] = [];
+  for (const name of ['Mees', 'Noor']) {
+    const lead = await owner.ok<{ id: string }>('POST', `${api}/contacts`, {
+      firstName: name,
+      leadSource: 'Beurs',
+    });
+    await owner.ok('PATCH', `${api}/contacts/${lead.id}`, { lifecycleStage: 'mql' });
+    leads.push(lead);
+  }
+  const { data } = await owner.ok<{ data: { id: string; contactId: string }[] }>(
+    'GET',
+    `${api}/lead-handovers`,
+  );
+  const rejected = data.find((handover) => handover.contactId === leads[0]!.id)!;
+  await owner.ok(
+    'POST',
+    `${api}/lead-handovers/${rejected.id}/decision`,
+    { decision: 'reject', reason: 'no_budget' },
+    200,
+  );
+  await slaSweep({ ...test.ctx, now: () => new Date(test.ctx.now().getTime() + 30 * 86_400_000) });
+  for (let index = 0; index < 24; index++) {
+    await owner.ok('POST', `${api}/contacts`, {
+      lastName: `Historie ${index}`,
+      persona: index % 3 === 0 ? 'decision_maker' : 'user',
+      lifecycleStage: index % 3 === 0 ? 'customer' : 'lead',
+    });
+  }
+  await owner.ok('POST', `${api}/predictive-model/train`, undefined, 200);
 }
 
 /** Every GET answer of the workspace a restore must reproduce, keyed by URL. */
@@ -207,6 +253,12 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/audit-log?limit=200',
     '/scoring-model',
     '/lifecycle/summary',
+    '/lead-routing',
+    '/lead-handovers?owner=all',
+    '/reports/lead-quality?from=2026-01-01&to=2027-12-31',
+    '/reports/service-levels?from=2026-01-01&to=2027-12-31',
+    '/notifications',
+    '/predictive-model',
   ]) {
     await get(url);
   }
@@ -231,6 +283,7 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
       if (path === '/contacts') {
         await get(`${path}/${id}/lifecycle`);
         await get(`${path}/${id}/score`);
+        await get(`${path}/${id}/prediction`);
       }
     }
   }

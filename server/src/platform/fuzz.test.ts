@@ -48,6 +48,7 @@ const resources = [
   'duplicates',
   'merges',
   'imports',
+  'lead-handovers',
 ] as const;
 type Resource = (typeof resources)[number];
 type Fixtures = Record<Resource, string>;
@@ -131,6 +132,15 @@ describe('bad input at every route', () => {
           200,
         );
         return merged.merge.id;
+      }
+      case 'lead-handovers': {
+        const lead = await createContact(client, { firstName: label, lifecycleStage: 'lead' });
+        await client.ok('PATCH', `/api/v1/contacts/${lead.id}`, { lifecycleStage: 'mql' });
+        const { data } = await client.ok<{ data: { id: string; contactId: string }[] }>(
+          'GET',
+          '/api/v1/lead-handovers?owner=all&limit=200',
+        );
+        return data.find((handover) => handover.contactId === lead.id)!.id;
       }
       case 'imports': {
         const uploader = await tokenClient(test.app, client);

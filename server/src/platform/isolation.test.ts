@@ -100,6 +100,9 @@ describe('workspace isolation', () => {
       { survivorId: keep.id, mergedId: drop.id },
       200,
     );
+    const lead = await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', { lastName: 'Zuiderzee lead' });
+    await ownerA.ok('PATCH', `/api/v1/contacts/${lead.id}`, { lifecycleStage: 'mql' });
+    const handovers = await ownerA.ok<{ data: { id: string }[] }>('GET', '/api/v1/lead-handovers?owner=all');
     const me = await ownerA.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
     Object.assign(ids, {
       accounts: account.id,
@@ -116,6 +119,7 @@ describe('workspace isolation', () => {
       merges: merge.id,
       imports: imported.json().id,
       users: me.user.id,
+      'lead-handovers': handovers.data[0]!.id,
       contactId: contact.id,
     });
   });
@@ -126,6 +130,7 @@ describe('workspace isolation', () => {
     if (method === 'PATCH' && path.startsWith('/users')) return { role: 'viewer' };
     // A valid body, so that the answer is about the id, not the body.
     if (path.endsWith('/events')) return { type: 'page_view' };
+    if (path.endsWith('/decision')) return { decision: 'accept' };
     return bodies[method];
   };
 

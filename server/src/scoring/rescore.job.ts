@@ -1,4 +1,4 @@
-import { defineJob } from '../platform/jobs/jobs.ts';
+import { defineJob, enqueue } from '../platform/jobs/jobs.ts';
 import { rescore } from './scores.repository.ts';
 import { modelOf } from './scoring.service.ts';
 
@@ -13,5 +13,29 @@ export const rescoreJob = defineJob<{ workspaceId: string }>({
       const model = await modelOf(trx, data.workspaceId);
       await rescore(trx, data.workspaceId, model, ctx.now());
     });
+  },
+});
+
+/**
+ * Engagement fades with time, so scores drift without any event: once a day every workspace with
+ * contacts is rescored (each its own job, so one large workspace does not hold up the others).
+ */
+export const dailyRescoreJob = defineJob<Record<string, never>>({
+  name: 'rescore-daily',
+  everyMinutes: 24 * 60,
+  async run({ ctx }) {
+    const day = ctx.now().toISOString().slice(0, 10);
+    const workspaces = await ctx.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('contacts').select('id').whereRef('contacts.workspaceId', '=', 'workspaces.id'),
+        ),
+      )
+      .execute();
+    for (const { id } of workspaces) {
+      await enqueue(ctx.db, rescoreJob, { workspaceId: id }, { key: `${id}:daily:${day}` });
+    }
   },
 });

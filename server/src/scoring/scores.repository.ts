@@ -23,10 +23,14 @@ export async function rescore(
       set fit = excluded.fit, engagement = excluded.engagement, total = excluded.total, scored_at = excluded.scored_at
       where (contact_scores.fit, contact_scores.engagement, contact_scores.total)
         is distinct from (excluded.fit, excluded.engagement, excluded.total)`.execute(db);
-  const one = contactId ? sql`and contact_id = ${contactId}` : sql``;
+  // Only subscribers and leads: a disqualified contact (a lead sales rejected) stays out until a
+  // person brings it back as a lead, or the score would hand it over again and again.
+  const one = contactId ? sql`and s.contact_id = ${contactId}` : sql``;
   await sql`select baken_lifecycle_advance(${workspaceId}, array(
-      select contact_id from contact_scores
-      where workspace_id = ${workspaceId} and total >= ${model.mqlThreshold} ${one}
+      select s.contact_id from contact_scores s
+      join contacts c on c.workspace_id = s.workspace_id and c.id = s.contact_id
+      where s.workspace_id = ${workspaceId} and s.total >= ${model.mqlThreshold} ${one}
+        and c.lifecycle_stage in ('subscriber', 'lead')
     ), 'mql', 'score_mql', ${now}::timestamptz)`.execute(db);
   return Number(written.numAffectedRows ?? 0);
 }

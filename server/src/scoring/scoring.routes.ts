@@ -1,4 +1,5 @@
 import { idParams } from '@baken/core/records/record.schema';
+import { predictionResponse, predictiveModelResponse } from '@baken/core/scoring/predictive.schema';
 import {
   contactEventInput,
   scoreResponse,
@@ -8,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../platform/http/request-context.ts';
+import { contactPrediction, predictiveModel, trainModel } from './predictive.service.ts';
 import { contactScore, previewModel, recordEvent, saveModel, scoringModel } from './scoring.service.ts';
 
 const modelResponse = z.object({ model: scoringModelInput, updatedAt: z.string().nullable() });
@@ -77,5 +79,41 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) =>
       reply.status(201).send(await recordEvent(contextOf(request), request.params.id, request.body)),
+  );
+  api.get(
+    '/predictive-model',
+    {
+      schema: {
+        tags,
+        summary:
+          'The predictive lead score: when it was trained, its AUC on held-out contacts, its top features',
+        response: { 200: predictiveModelResponse },
+      },
+    },
+    async (request) => predictiveModel(contextOf(request)),
+  );
+  api.post(
+    '/predictive-model/train',
+    {
+      schema: {
+        tags,
+        summary:
+          "Train the predictive score again on the workspace's history (managers and above); 409 with too little history",
+        response: { 200: predictiveModelResponse },
+      },
+    },
+    async (request) => trainModel(contextOf(request)),
+  );
+  api.get(
+    '/contacts/:id/prediction',
+    {
+      schema: {
+        tags,
+        summary: "A contact's chance of becoming a customer by the predictive model, with what moved it most",
+        params: idParams,
+        response: { 200: predictionResponse },
+      },
+    },
+    async (request) => contactPrediction(contextOf(request), request.params.id),
   );
 }

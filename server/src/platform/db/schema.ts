@@ -1,8 +1,10 @@
 // Row types of the tables in server/migrations, as Kysely sees them (camelCase via CamelCasePlugin).
 import type { Reason } from '@baken/core/duplicates/duplicate-score';
+import type { LeadRouting, RejectReason } from '@baken/core/leads/handover.schema';
 import type { LifecycleStage, lifecycleRules } from '@baken/core/lifecycle/lifecycle';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import type { ScoringModel } from '@baken/core/scoring/lead-score';
+import type { PredictiveModel } from '@baken/core/scoring/predictive';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -452,6 +454,50 @@ export interface SchemaMigrationTable {
   appliedAt: Generated<Date>;
 }
 
+export interface LeadRoutingTable {
+  workspaceId: string;
+  settings: JSONColumnType<LeadRouting, string, string>;
+  nextTurn: Defaulted<number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface LeadHandoverTable {
+  workspaceId: string;
+  id: Generated<string>;
+  contactId: string;
+  routedTo: string | null;
+  routedBy: 'round_robin' | 'territory' | 'account_owner' | 'contact_owner' | 'unrouted';
+  source: string | null;
+  mqlAt: Timestamp;
+  dueAt: Timestamp | null;
+  firstTouchAt: Timestamp | null;
+  breachedAt: Timestamp | null;
+  settled: Defaulted<boolean>;
+  status: Defaulted<'pending' | 'accepted' | 'rejected'>;
+  reason: RejectReason | null;
+  note: string | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+}
+
+export interface PredictiveModelTable {
+  workspaceId: string;
+  model: JSONColumnType<PredictiveModel, string, string>;
+  trainedAt: Timestamp;
+  trainedBy: string | null;
+}
+
+export interface NotificationTable {
+  workspaceId: string;
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  subject: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+
 export interface DB {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -476,6 +522,10 @@ export interface DB {
   scoringModels: ScoringModelTable;
   contactEvents: ContactEventTable;
   contactScores: ContactScoreTable;
+  leadRouting: LeadRoutingTable;
+  leadHandovers: LeadHandoverTable;
+  notifications: NotificationTable;
+  predictiveModels: PredictiveModelTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
   searchWords: SearchWordTable;

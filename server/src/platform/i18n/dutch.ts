@@ -322,4 +322,26 @@ export const dutch: Record<string, string> = {
   'Give a minimum, a maximum or both.': 'Geef een minimum, een maximum of allebei.',
   'Use lower case letters, digits and _.': 'Gebruik kleine letters, cijfers en _.',
   'Rule id {repeated} is used twice.': 'Regel-id {repeated} komt twee keer voor.',
+
+  // Lead handover and service levels
+  'Changing lead routing takes a manager, an admin or the owner.':
+    'De leadverdeling wijzigen mag alleen een manager, een beheerder of de eigenaar.',
+  'This person is not in the workspace.': 'Deze persoon hoort niet bij deze werkruimte.',
+  'This lead was {status} already.': 'Deze lead is al {status}.',
+  accepted: 'geaccepteerd',
+  rejected: 'afgewezen',
+  'Lead handover': 'Leadoverdracht',
+  'Use a two-letter country code such as NL.': 'Gebruik een landcode van twee letters, zoals NL.',
+  'The working day must end after it starts.': 'De werkdag moet eindigen na het begin.',
+  'Unknown time zone.': 'Onbekende tijdzone.',
+  'Routing by territory needs at least one territory.': 'Verdelen per regio vraagt minstens één regio.',
+  'Choose a reason from the list.': 'Kies een reden uit de lijst.',
+  'Use a date such as 2026-01-31.': 'Gebruik een datum zoals 2026-01-31.',
+  'The period must end on or after its start.': 'De periode moet op of na het begin eindigen.',
+
+  // Predictive score
+  'Training the predictive model takes a manager, an admin or the owner.':
+    'Het voorspellende model trainen mag alleen een manager, een beheerder of de eigenaar.',
+  'Not enough history to learn from: need at least {MIN_TRAINING_ROWS} contacts with both customers and non-customers.':
+    'Te weinig geschiedenis om van te leren: minstens {MIN_TRAINING_ROWS} contactpersonen nodig, met zowel klanten als niet-klanten.',
 };

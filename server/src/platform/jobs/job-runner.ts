@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.ts';
 import { JOB_SCHEMA } from './job-schema.ts';
-import { bossOver, type JobRun, type JobType } from './jobs.ts';
+import { bossOver, enqueueRecurring, type JobRun, type JobType } from './jobs.ts';
 
 export interface JobRunnerOptions {
   /** How often each queue is asked for work while idle. */
@@ -38,6 +38,7 @@ export class JobRunner {
   readonly #running = new Map<string, Running>();
   #timer: NodeJS.Timeout | null = null;
   #leaseTimer: NodeJS.Timeout | null = null;
+  #recurringTimer: NodeJS.Timeout | null = null;
   #stopping = false;
   #started = false;
 
@@ -55,6 +56,17 @@ export class JobRunner {
     this.#schedulePoll(0);
     this.#leaseTimer = setInterval(() => void this.#renewLeases(), (this.#options.leaseSeconds * 1000) / 3);
     this.#leaseTimer.unref();
+    void this.#enqueueRecurring();
+    this.#recurringTimer = setInterval(() => void this.#enqueueRecurring(), 60_000);
+    this.#recurringTimer.unref();
+  }
+
+  async #enqueueRecurring(): Promise<void> {
+    try {
+      await enqueueRecurring(this.#ctx.db, this.#types, this.#ctx.now());
+    } catch (error) {
+      this.#options.log?.('enqueueing recurring jobs failed', { error: (error as Error).message });
+    }
   }
 
   /** Queues exist and jobs orphaned by a crash are ready to run again. */
@@ -91,6 +103,7 @@ export class JobRunner {
     this.#stopping = true;
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#leaseTimer) clearInterval(this.#leaseTimer);
+    if (this.#recurringTimer) clearInterval(this.#recurringTimer);
     for (const running of this.#running.values()) running.abort.abort();
     await Promise.all([...this.#running.values()].map((running) => running.done));
   }

@@ -35,6 +35,11 @@ export interface JobType<Data extends object> {
   retryDelaySeconds?: number;
   /** How many run at once in one server process. Default 1. */
   concurrency?: number;
+  /**
+   * Runs by itself every this many minutes (from midnight UTC): a running server enqueues it once per
+   * period, under a key of the period, so several servers still run it once.
+   */
+  everyMinutes?: number;
 }
 
 export function defineJob<Data extends object>(type: JobType<Data>): JobType<Data> {
@@ -98,6 +103,20 @@ export async function enqueue<Data extends object>(
   if (sent === null && id) return id; // enqueued before under this key
   if (sent === null) throw new Error(`Could not enqueue a ${type.name} job.`);
   return sent;
+}
+
+/** Enqueues the recurring job types whose period has begun (once per period, whoever asks). */
+export async function enqueueRecurring(
+  db: Kysely<DB>,
+  // biome-ignore lint/suspicious/noExplicitAny: job types of any payload.
+  types: JobType<any>[],
+  now: Date,
+): Promise<void> {
+  for (const type of types) {
+    if (!type.everyMinutes) continue;
+    const period = Math.floor(now.getTime() / (type.everyMinutes * 60_000));
+    await enqueue(db, type, {}, { key: `every:${period}` });
+  }
 }
 
 export interface JobStatus {
