@@ -2,13 +2,16 @@ import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButto
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import {
+  IconArrowsSplit,
   IconBuilding,
   IconChecklist,
+  IconClockExclamation,
   IconCopy,
   IconFileImport,
   IconFilter,
   IconGauge,
   IconHeartbeat,
+  IconInbox,
   IconKey,
   IconLayoutKanban,
   IconList,
@@ -23,6 +26,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { GlobalSearch } from '../search/global-search.tsx';
 import { useLanguageChoice } from '../settings/use-language-choice.ts';
 import { post } from './api.ts';
@@ -42,12 +46,19 @@ function navItems(t: (key: string) => string, me: Me): NavItem[] {
     { to: '/accounts', label: t('nav.accounts'), icon: <IconBuilding size={18} /> },
     { to: '/contacts', label: t('nav.contacts'), icon: <IconUsers size={18} /> },
     { to: '/leads', label: t('leads:title'), icon: <IconFilter size={18} /> },
+    { to: '/leads/inbox', label: t('leads:inbox.title'), icon: <IconInbox size={18} /> },
+    {
+      to: '/leads/service-levels',
+      label: t('leads:reports.title'),
+      icon: <IconClockExclamation size={18} />,
+    },
     { to: '/activities', label: t('nav.activities'), icon: <IconTimeline size={18} /> },
     { to: '/tasks', label: t('nav.tasks'), icon: <IconChecklist size={18} /> },
     { to: '/duplicates', label: t('duplicates:title'), icon: <IconCopy size={18} /> },
     { to: '/data-health', label: t('data-health:title'), icon: <IconHeartbeat size={18} /> },
     { to: '/imports', label: t('imports:title'), icon: <IconFileImport size={18} /> },
     { to: '/settings/scoring', label: t('scoring:model.title'), icon: <IconGauge size={18} /> },
+    { to: '/settings/lead-routing', label: t('leads:routing.title'), icon: <IconArrowsSplit size={18} /> },
     { to: '/settings/profile', label: t('nav.profile'), icon: <IconUser size={18} /> },
     { to: '/settings/api-tokens', label: t('nav.apiTokens'), icon: <IconKey size={18} /> },
   ];
@@ -71,7 +82,12 @@ export function Layout({ me }: { me: Me }) {
       await navigate({ to: '/login' });
     },
   });
-  const active = (to: string) => pathname === to || (to !== '/deals' && pathname.startsWith(`${to}/`));
+  const items = navItems(t, me);
+  // The most specific item whose address the page is at or under (Leads, not also the lead inbox).
+  const current = items
+    .map((item) => item.to)
+    .filter((to) => pathname === to || (to !== '/deals' && pathname.startsWith(`${to}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <AppShell
       header={{ height: 56 }}
@@ -111,6 +127,7 @@ export function Layout({ me }: { me: Me }) {
                 </Text>
               </Group>
             </UnstyledButton>
+            <NotificationBell />
             <Menu position="bottom-end">
               <Menu.Target>
                 <UnstyledButton aria-label={me.user.name} data-testid="user-menu">
@@ -141,7 +158,7 @@ export function Layout({ me }: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          {navItems(t, me).map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.to}
               component={Link}
@@ -149,7 +166,7 @@ export function Layout({ me }: { me: Me }) {
               activeOptions={{ exact: true }}
               label={item.label}
               leftSection={item.icon}
-              active={active(item.to)}
+              active={item.to === current}
               onClick={close}
             />
           ))}

@@ -194,6 +194,18 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('../leads/leads-page.tsx'), 'LeadsPage'),
     ),
     page(
+      '/leads/inbox',
+      lazyRouteComponent(() => import('../leads/lead-inbox-page.tsx'), 'LeadInboxPage'),
+    ),
+    page(
+      '/leads/service-levels',
+      lazyRouteComponent(() => import('../leads/service-levels-page.tsx'), 'ServiceLevelsPage'),
+    ),
+    page(
+      '/settings/lead-routing',
+      lazyRouteComponent(() => import('../leads/lead-routing-page.tsx'), 'LeadRoutingPage'),
+    ),
+    page(
       '/data-health',
       lazyRouteComponent(() => import('../data-health/data-health-page.tsx'), 'DataHealthPage'),
     ),

@@ -32,6 +32,11 @@ export function canWrite(me: Me | null | undefined): boolean {
   return Boolean(me && me.role !== 'viewer');
 }
 
+/** Managers and above: models, routing and other workspace-wide sales settings. */
+export function isManager(me: Me | null | undefined): boolean {
+  return Boolean(me && (me.role === 'owner' || me.role === 'admin' || me.role === 'manager'));
+}
+
 export function isAdmin(me: Me | null | undefined): boolean {
   return Boolean(me && (me.role === 'owner' || me.role === 'admin'));
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../app/api.ts';
 import { formatNumber } from '../app/format.ts';
+import { ContactPrediction } from './predictive.tsx';
 
 interface FiredRule {
   ruleId: string;
@@ -107,6 +108,7 @@ export function ScoreCard({ contactId, version }: { contactId: string; version: 
             {t('engagementRules')}
           </Text>
           <Rules rules={data.fired.engagement} testId="score-engagement-rules" />
+          <ContactPrediction contactId={contactId} version={version} />
         </Stack>
       )}
     </Card>

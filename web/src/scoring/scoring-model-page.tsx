@@ -23,8 +23,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../app/api.ts';
 import { formatNumber } from '../app/format.ts';
-import { useMe } from '../app/session.ts';
+import { isManager, useMe } from '../app/session.ts';
 import { messageOf } from '../ui/form-errors.ts';
+import { PredictiveModelCard } from './predictive.tsx';
 
 const modelKey = ['scoring-model'] as const;
 
@@ -74,7 +75,7 @@ export function ScoringModelPage() {
   const { t } = useTranslation('scoring');
   const queryClient = useQueryClient();
   const me = useMe().data;
-  const editable = me?.role === 'owner' || me?.role === 'admin' || me?.role === 'manager';
+  const editable = isManager(me);
   const saved = useQuery({
     queryKey: modelKey,
     queryFn: () => get<{ model: ScoringModel; updatedAt: string | null }>('/scoring-model'),
@@ -283,6 +284,7 @@ export function ScoringModelPage() {
           {t('model.readOnly')}
         </Text>
       )}
+      <PredictiveModelCard editable={editable} />
     </Stack>
   );
 }
