@@ -56,12 +56,20 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  dataDir: string;
+  /** Stops the server and removes its data folder, unless `keepData` (to start again on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** `baken start` on a fresh data folder; `env` adds configuration (enrichment is off unless a test turns it on). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'baken-e2e-'));
+/**
+ * `baken start` on a fresh data folder (or `dataDir`, one a stopped server kept); `env` adds
+ * configuration (enrichment is off unless a test turns it on).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<RunningServer> {
+  const folder = dataDir ?? (await mkdtemp(join(tmpdir(), 'baken-e2e-')));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], {
     cwd: ROOT,
@@ -69,7 +77,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      BAKEN_DATA_DIR: dataDir,
+      BAKEN_DATA_DIR: folder,
       LOG_LEVEL: 'warn',
       // No browser test may make the server read a site on the internet.
       BAKEN_ENRICHMENT_PROVIDERS: 'none',
@@ -91,10 +99,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
-    stop: async () => {
+    dataDir: folder,
+    stop: async (options = {}) => {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.keepData) await rm(folder, { recursive: true, force: true });
     },
   };
 }

@@ -89,7 +89,8 @@ export const handoverResponse = z.object({
   reason: z.enum(rejectReasons).nullable(),
   note: z.string().nullable(),
   mqlAt: z.string(),
-  dueAt: z.string().nullable(),
+  /** The first-touch deadline, in business hours after the MQL. */
+  dueAt: z.string(),
   firstTouchAt: z.string().nullable(),
   breachedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -6,6 +6,7 @@ import {
   type LeadRouting,
 } from '@baken/core/leads/handover.schema';
 import { atLeast } from '@baken/core/platform/roles';
+import { addBusinessMinutes } from '@baken/core/sla/business-hours';
 import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -67,7 +68,11 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 type HandoverRow = Awaited<ReturnType<typeof listHandovers>>[number];
 
-function handoverOf(row: HandoverRow): Handover {
+/**
+ * `routing` works out the deadline of a handover the service level sweep has yet to date (it runs
+ * once a minute), so a new lead shows its deadline at once.
+ */
+function handoverOf(row: HandoverRow, routing: LeadRouting): Handover {
   const name = [row.firstName, row.lastName].filter(Boolean).join(' ') || row.email || '—';
   return {
     id: row.id,
@@ -81,7 +86,9 @@ function handoverOf(row: HandoverRow): Handover {
     reason: row.reason,
     note: row.note,
     mqlAt: row.mqlAt.toISOString(),
-    dueAt: iso(row.dueAt),
+    dueAt: (
+      row.dueAt ?? addBusinessMinutes(row.mqlAt, routing.firstTouchHours * 60, routing.workingHours)
+    ).toISOString(),
     firstTouchAt: iso(row.firstTouchAt),
     breachedAt: iso(row.breachedAt),
     decidedAt: iso(row.decidedAt),
@@ -92,17 +99,20 @@ function handoverOf(row: HandoverRow): Handover {
 /** The lead inbox: handovers routed to the caller (or anyone's, or everyone's), newest MQL first. */
 export async function handovers(ctx: RequestContext, query: z.output<typeof handoverListQuery>) {
   const ownerId = query.owner === 'me' ? ctx.actor.userId : query.owner === 'all' ? undefined : query.owner;
-  const rows = await listHandovers(ctx.db, ctx.actor.workspaceId, {
-    status: query.status,
-    ownerId,
-    breached: query.breached === undefined ? undefined : query.breached === 'true',
-    after: afterCursor(query.cursor),
-    limit: query.limit + 1,
-  });
+  const [{ routing }, rows] = await Promise.all([
+    leadRouting(ctx),
+    listHandovers(ctx.db, ctx.actor.workspaceId, {
+      status: query.status,
+      ownerId,
+      breached: query.breached === undefined ? undefined : query.breached === 'true',
+      after: afterCursor(query.cursor),
+      limit: query.limit + 1,
+    }),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map(handoverOf),
+    data: page.map((row) => handoverOf(row, routing)),
     nextCursor: rows.length > query.limit && last ? cursorOf(last) : null,
   };
 }
@@ -138,7 +148,10 @@ export async function decide(ctx: RequestContext, id: string, input: z.output<ty
 }
 
 export async function handoverById(ctx: RequestContext, id: string): Promise<Handover> {
-  const [row] = await listHandovers(ctx.db, ctx.actor.workspaceId, { id, limit: 1 });
+  const [{ routing }, [row]] = await Promise.all([
+    leadRouting(ctx),
+    listHandovers(ctx.db, ctx.actor.workspaceId, { id, limit: 1 }),
+  ]);
   if (!row) throw notFound('Lead handover');
-  return handoverOf(row);
+  return handoverOf(row, routing);
 }

@@ -24,6 +24,8 @@ export interface Config {
   importMaxBytes: number;
   /** Enrichment providers and the limits of the website reader (BAKEN_ENRICHMENT_*, BAKEN_REGISTER_*). */
   enrichment: EnrichmentConfig;
+  /** Moves the app's clock ahead (or back) by this much; for tests of time-based rules only. */
+  clockOffsetMs: number;
 }
 
 /** Every environment variable Baken reads (README lists them too). */
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importMaxBytes: Number.parseInt(env.BAKEN_IMPORT_MAX_MB ?? '512', 10) * 1024 * 1024,
     enrichment: loadEnrichmentConfig(env, publicUrl),
+    clockOffsetMs: Number.parseFloat(env.BAKEN_TEST_CLOCK_OFFSET_HOURS ?? '0') * 3_600_000,
   };
 }

@@ -30,6 +30,6 @@ export interface RequestContext extends AppContext {
   actor: Actor;
 }
 
-export function systemClock(): Pick<AppContext, 'now' | 'newId'> {
-  return { now: () => new Date(), newId: () => uuidv7() };
+export function systemClock(offsetMs = 0): Pick<AppContext, 'now' | 'newId'> {
+  return { now: () => new Date(Date.now() + offsetMs), newId: () => uuidv7() };
 }

@@ -39,7 +39,6 @@ function ServiceLevel({ handover }: { handover: Handover }) {
   const { t } = useTranslation('leads');
   if (handover.breachedAt) return <Badge color="red">{t('inbox.breached')}</Badge>;
   if (handover.firstTouchAt) return <Badge color="green">{t('inbox.touched')}</Badge>;
-  if (!handover.dueAt) return <Text size="sm">—</Text>;
   return (
     <Text size="sm" title={t('inbox.dueHint')}>
       {t('inbox.dueAt', { at: formatDateTime(handover.dueAt) })}
