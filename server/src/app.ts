@@ -18,6 +18,7 @@ import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { enrichmentRoutes } from './enrichment/enrichment.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { icpRoutes } from './icp/icp.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           lifecycleRoutes,
           scoringRoutes,
           leadRoutes,
+          icpRoutes,
           notificationRoutes,
           duplicateRoutes,
           dataHealthRoutes,

@@ -1,5 +1,6 @@
 import { duplicateScanJob } from './duplicates/duplicate-scan.job.ts';
 import { enrichAccountsJob } from './enrichment/enrichment-job.ts';
+import { accountFitJob, accountFitSweepJob } from './icp/icp.service.ts';
 import { importJob } from './imports/import-job.ts';
 import { slaSweepJob } from './leads/sla.job.ts';
 import type { JobType } from './platform/jobs/jobs.ts';
@@ -14,4 +15,6 @@ export const jobTypes: JobType<any>[] = [
   rescoreJob,
   dailyRescoreJob,
   slaSweepJob,
+  accountFitJob,
+  accountFitSweepJob,
 ];

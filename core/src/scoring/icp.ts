@@ -70,17 +70,43 @@ export function sizeBand(employees: number | null | undefined): string | null {
 const valuesOf = (value: string | string[] | null | undefined): string[] =>
   value === null || value === undefined ? [] : [...new Set(Array.isArray(value) ? value : [value])];
 
+/** How often each attribute value occurs among all companies and among the best customers. */
+export interface ValueCount {
+  field: string;
+  value: string;
+  all: number;
+  best: number;
+}
+
 /**
- * Attribute values over-represented among the best customers: support (share of them with the
- * value) of at least `minSupport` and lift of at least `minLift`, most lift first.
+ * Attribute values over-represented among the best customers, from counts (the database counts
+ * them set-based): support (share of the best with the value) of at least `minSupport` and lift (how
+ * much more common among the best than among all) of at least `minLift`, most lift first.
  */
-export function icpSuggestions(
-  accounts: ProfiledAccount[],
+export function suggestionsFromCounts(
+  counts: ValueCount[],
+  totals: { all: number; best: number },
   options: { minSupport: number; minLift: number } = { minSupport: 0.3, minLift: 1.5 },
 ): IcpSuggestion[] {
-  const best = accounts.filter((account) => account.best).length;
-  if (best === 0) return [];
-  const counts = new Map<string, { field: string; value: string; all: number; best: number }>();
+  if (totals.best === 0 || totals.all === 0) return [];
+  const suggestions: IcpSuggestion[] = [];
+  for (const entry of counts) {
+    const support = entry.best / totals.best;
+    const lift = support / (entry.all / totals.all);
+    if (support >= options.minSupport && lift >= options.minLift)
+      suggestions.push({ field: entry.field, value: entry.value, support, lift, count: entry.best });
+  }
+  return suggestions.sort(
+    (a, b) => b.lift - a.lift || b.support - a.support || a.field.localeCompare(b.field),
+  );
+}
+
+/** The same over a list of profiled companies (several values for list attributes). */
+export function icpSuggestions(
+  accounts: ProfiledAccount[],
+  options?: { minSupport: number; minLift: number },
+): IcpSuggestion[] {
+  const counts = new Map<string, ValueCount>();
   for (const account of accounts) {
     for (const [field, raw] of Object.entries(account.attributes)) {
       for (const value of valuesOf(raw)) {
@@ -92,14 +118,6 @@ export function icpSuggestions(
       }
     }
   }
-  const suggestions: IcpSuggestion[] = [];
-  for (const entry of counts.values()) {
-    const support = entry.best / best;
-    const lift = support / (entry.all / accounts.length);
-    if (support >= options.minSupport && lift >= options.minLift)
-      suggestions.push({ field: entry.field, value: entry.value, support, lift, count: entry.best });
-  }
-  return suggestions.sort(
-    (a, b) => b.lift - a.lift || b.support - a.support || a.field.localeCompare(b.field),
-  );
+  const best = accounts.filter((account) => account.best).length;
+  return suggestionsFromCounts([...counts.values()], { all: accounts.length, best }, options);
 }

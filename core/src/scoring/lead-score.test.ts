@@ -164,6 +164,18 @@ describe('lead scoring', () => {
     expect(conditionHolds({ op: 'between', min: 10 }, Number.NaN)).toBe(false);
     expect(conditionHolds({ op: 'between', max: 10 }, 10)).toBe(true);
   });
+
+  it('matches codes by their start: an SBI section, a postcode area', () => {
+    const software = { op: 'startsWithAny', prefixes: ['62', '63'] } as const;
+    expect(conditionHolds(software, '62010')).toBe(true);
+    expect(conditionHolds(software, '6311')).toBe(true);
+    expect(conditionHolds(software, '4762')).toBe(false);
+    expect(conditionHolds(software, null)).toBe(false);
+    expect(conditionHolds({ op: 'startsWithAny', prefixes: ['10'] }, 1017)).toBe(true);
+    expect(conditionHolds({ op: 'startsWithAny', prefixes: ['ab'] }, 'AB12')).toBe(true);
+    // A list field has no start.
+    expect(conditionHolds(software, ['62010'])).toBe(false);
+  });
 });
 
 describe('the scoring model schema', () => {

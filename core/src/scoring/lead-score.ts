@@ -9,6 +9,8 @@ export type FieldCondition =
   | { op: 'containsAny'; words: string[] }
   /** A list field (technologies, tags) holding any of the values. */
   | { op: 'hasAny'; values: string[] }
+  /** A code starting with any of the prefixes (an SBI section such as 62, a postcode area). */
+  | { op: 'startsWithAny'; prefixes: string[] }
   | { op: 'between'; min?: number; max?: number }
   | { op: 'empty' }
   | { op: 'filled' };
@@ -104,6 +106,11 @@ export function conditionHolds(condition: FieldCondition, value: unknown): boole
     case 'containsAny':
       return (
         typeof value === 'string' && condition.words.some((word) => folded(value).includes(folded(word)))
+      );
+    case 'startsWithAny':
+      return (
+        (typeof value === 'string' || typeof value === 'number') &&
+        condition.prefixes.some((prefix) => folded(value).startsWith(folded(prefix)))
       );
     case 'hasAny': {
       const held = new Set((Array.isArray(value) ? value : []).map(folded));

@@ -26,7 +26,7 @@ const text = z.string().trim().min(1).max(200);
 const points = z.number().min(-1000).max(1000);
 const ruleId = z.string().trim().min(1).max(60);
 
-const condition = z.discriminatedUnion('op', [
+export const fieldCondition = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('eq'), value: z.union([text, z.number(), z.boolean()]) }),
   z.strictObject({
     op: z.literal('in'),
@@ -37,6 +37,7 @@ const condition = z.discriminatedUnion('op', [
   }),
   z.strictObject({ op: z.literal('containsAny'), words: z.array(text).min(1).max(100) }),
   z.strictObject({ op: z.literal('hasAny'), values: z.array(text).min(1).max(200) }),
+  z.strictObject({ op: z.literal('startsWithAny'), prefixes: z.array(text).min(1).max(200) }),
   z
     .strictObject({ op: z.literal('between'), min: z.number().optional(), max: z.number().optional() })
     .refine(
@@ -50,7 +51,15 @@ const condition = z.discriminatedUnion('op', [
 export const scoringModelInput = z
   .strictObject({
     fit: z
-      .array(z.strictObject({ id: ruleId, label: text, field: z.enum(scorableFields), condition, points }))
+      .array(
+        z.strictObject({
+          id: ruleId,
+          label: text,
+          field: z.enum(scorableFields),
+          condition: fieldCondition,
+          points,
+        }),
+      )
       .max(100),
     engagement: z
       .array(

@@ -228,6 +228,14 @@ async function handOverLeads(test: TestApp, owner: Client): Promise<void> {
     });
   }
   await owner.ok('POST', `${api}/predictive-model/train`, undefined, 200);
+  await owner.ok('PUT', `${api}/icp`, {
+    fitThreshold: 50,
+    criteria: [
+      { id: 'bakers', label: 'Bakkers', field: 'industryCode', condition: { op: 'filled' }, weight: 1 },
+      { id: 'size', label: '10+', field: 'employeeCount', condition: { op: 'between', min: 10 }, weight: 2 },
+    ],
+  });
+  await runJobs(test.ctx);
 }
 
 /** Every GET answer of the workspace a restore must reproduce, keyed by URL. */
@@ -259,6 +267,10 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/reports/service-levels?from=2026-01-01&to=2027-12-31',
     '/notifications',
     '/predictive-model',
+    '/icp',
+    '/icp/suggestions',
+    '/icp/tam',
+    '/prospects',
   ]) {
     await get(url);
   }
@@ -280,6 +292,7 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
       await get(`${path}/${id}`);
       await get(`${path}/${id}/timeline`);
       if (path === '/deals') await get(`${path}/${id}/contacts`);
+      if (path === '/accounts') await get(`${path}/${id}/fit`);
       if (path === '/contacts') {
         await get(`${path}/${id}/lifecycle`);
         await get(`${path}/${id}/score`);

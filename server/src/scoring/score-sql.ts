@@ -5,27 +5,33 @@ import type { EngagementRule, FieldCondition, FitRule, ScoringModel } from '@bak
 import type { scorableFields } from '@baken/core/scoring/scoring-model.schema';
 import { type RawBuilder, sql } from 'kysely';
 
-type FieldKind = 'text' | 'number' | 'list';
+export type FieldKind = 'text' | 'number' | 'list';
+
+/** A field as SQL: the expression that reads it and how to compare it. */
+export interface FieldSql {
+  column: RawBuilder<unknown>;
+  kind: FieldKind;
+}
 
 /** The fields a fit rule may read (core's list, which the model's schema allows), with their column. */
-const fields: Record<(typeof scorableFields)[number], { column: string; kind: FieldKind }> = {
-  persona: { column: 'c.persona', kind: 'text' },
-  jobTitle: { column: 'c.job_title', kind: 'text' },
-  lifecycleStage: { column: 'c.lifecycle_stage', kind: 'text' },
-  leadSource: { column: 'c.lead_source', kind: 'text' },
-  marketingConsent: { column: 'c.marketing_consent', kind: 'text' },
-  tags: { column: 'c.tags', kind: 'list' },
-  'account.name': { column: 'a.name', kind: 'text' },
-  'account.industryCode': { column: 'a.industry_code', kind: 'text' },
-  'account.employeeCount': { column: 'a.employee_count', kind: 'number' },
-  'account.annualRevenue': { column: 'a.annual_revenue', kind: 'number' },
-  'account.foundedYear': { column: 'a.founded_year', kind: 'number' },
-  'account.country': { column: 'a.country', kind: 'text' },
-  'account.region': { column: 'a.region', kind: 'text' },
-  'account.city': { column: 'a.city', kind: 'text' },
-  'account.customerStatus': { column: 'a.customer_status', kind: 'text' },
-  'account.technologies': { column: 'a.technologies', kind: 'list' },
-  'account.tags': { column: 'a.tags', kind: 'list' },
+const fields: Record<(typeof scorableFields)[number], FieldSql> = {
+  persona: { column: sql.raw('c.persona'), kind: 'text' },
+  jobTitle: { column: sql.raw('c.job_title'), kind: 'text' },
+  lifecycleStage: { column: sql.raw('c.lifecycle_stage'), kind: 'text' },
+  leadSource: { column: sql.raw('c.lead_source'), kind: 'text' },
+  marketingConsent: { column: sql.raw('c.marketing_consent'), kind: 'text' },
+  tags: { column: sql.raw('c.tags'), kind: 'list' },
+  'account.name': { column: sql.raw('a.name'), kind: 'text' },
+  'account.industryCode': { column: sql.raw('a.industry_code'), kind: 'text' },
+  'account.employeeCount': { column: sql.raw('a.employee_count'), kind: 'number' },
+  'account.annualRevenue': { column: sql.raw('a.annual_revenue'), kind: 'number' },
+  'account.foundedYear': { column: sql.raw('a.founded_year'), kind: 'number' },
+  'account.country': { column: sql.raw('a.country'), kind: 'text' },
+  'account.region': { column: sql.raw('a.region'), kind: 'text' },
+  'account.city': { column: sql.raw('a.city'), kind: 'text' },
+  'account.customerStatus': { column: sql.raw('a.customer_status'), kind: 'text' },
+  'account.technologies': { column: sql.raw('a.technologies'), kind: 'list' },
+  'account.tags': { column: sql.raw('a.tags'), kind: 'list' },
 };
 
 const lowered = (values: (string | number | boolean)[]) =>
@@ -35,10 +41,9 @@ const lowered = (values: (string | number | boolean)[]) =>
 const holdsAny = (column: RawBuilder<unknown>, values: (string | number | boolean)[]) =>
   sql<boolean>`exists (select 1 from unnest(${column}) v where lower(v) = any(${lowered(values)}))`;
 
-function conditionSql(field: string, condition: FieldCondition): RawBuilder<boolean> {
-  const spec = fields[field as (typeof scorableFields)[number]];
-  if (!spec) throw new Error(`Unknown field ${field}`);
-  const column = sql.raw(spec.column);
+/** Whether a field meets a condition, in SQL, exactly as core's conditionHolds() decides it. */
+export function conditionSql(spec: FieldSql, condition: FieldCondition): RawBuilder<boolean> {
+  const column = spec.column;
   const text = sql`lower(${column}::text)`;
   const blank =
     spec.kind === 'list'
@@ -62,6 +67,10 @@ function conditionSql(field: string, condition: FieldCondition): RawBuilder<bool
     case 'hasAny':
       if (spec.kind !== 'list') return sql<boolean>`false`;
       return holdsAny(column, condition.values);
+    case 'startsWithAny':
+      if (spec.kind === 'list') return sql<boolean>`false`;
+      return sql<boolean>`(${column} is not null and exists (select 1 from unnest(${lowered(condition.prefixes)}) p
+        where starts_with(${text}, p)))`;
     case 'between': {
       if (spec.kind !== 'number') return sql<boolean>`false`;
       const min = condition.min === undefined ? sql`true` : sql`${column} >= ${condition.min}`;
@@ -71,15 +80,21 @@ function conditionSql(field: string, condition: FieldCondition): RawBuilder<bool
   }
 }
 
+function fieldSql(field: string): FieldSql {
+  const spec = fields[field as (typeof scorableFields)[number]];
+  if (!spec) throw new Error(`Unknown field ${field}`);
+  return spec;
+}
+
 /** JavaScript's Math.round(x * 10) / 10: half a tenth rounds up, also below zero. */
-const tenth = (value: RawBuilder<unknown>) => sql`(floor((${value}) * 10 + 0.5) / 10)`;
+export const tenth = (value: RawBuilder<unknown>) => sql`(floor((${value}) * 10 + 0.5) / 10)`;
 
 function fitSql(rules: FitRule[]) {
   if (rules.length === 0) return sql`0`;
   return sql.join(
     rules.map(
       (rule) =>
-        sql`(case when ${conditionSql(rule.field, rule.condition)} then ${rule.points}::float8 else 0 end)`,
+        sql`(case when ${conditionSql(fieldSql(rule.field), rule.condition)} then ${rule.points}::float8 else 0 end)`,
     ),
     sql` + `,
   );

@@ -4,6 +4,7 @@ import type { LeadRouting, RejectReason } from '@baken/core/leads/handover.schem
 import type { LifecycleStage, lifecycleRules } from '@baken/core/lifecycle/lifecycle';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
 import type { ScoringModel } from '@baken/core/scoring/lead-score';
+import type { Icp } from '@baken/core/scoring/icp.schema';
 import type { PredictiveModel } from '@baken/core/scoring/predictive';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -488,6 +489,20 @@ export interface PredictiveModelTable {
   trainedBy: string | null;
 }
 
+export interface IcpProfileTable {
+  workspaceId: string;
+  profile: JSONColumnType<Icp, string, string>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface AccountFitScoreTable {
+  workspaceId: string;
+  accountId: string;
+  score: number | null;
+  scoredAt: Timestamp;
+}
+
 export interface NotificationTable {
   workspaceId: string;
   id: Generated<string>;
@@ -526,6 +541,8 @@ export interface DB {
   leadHandovers: LeadHandoverTable;
   notifications: NotificationTable;
   predictiveModels: PredictiveModelTable;
+  icpProfiles: IcpProfileTable;
+  accountFitScores: AccountFitScoreTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
   searchWords: SearchWordTable;

@@ -339,6 +339,14 @@ export const dutch: Record<string, string> = {
   'Use a date such as 2026-01-31.': 'Gebruik een datum zoals 2026-01-31.',
   'The period must end on or after its start.': 'De periode moet op of na het begin eindigen.',
 
+  // Ideal customer profile
+  'Changing the ideal customer profile takes a manager, an admin or the owner.':
+    'Het ideale klantprofiel wijzigen mag alleen een manager, een beheerder of de eigenaar.',
+  'No company custom field has this key.': 'Geen eigen veld van bedrijven heeft deze sleutel.',
+  'Set up the ideal customer profile first.': 'Stel eerst het ideale klantprofiel in.',
+  'Criterion id {repeated} is used twice.': 'Criterium-id {repeated} komt twee keer voor.',
+  'Use a company field or custom.<key>.': 'Gebruik een veld van het bedrijf of custom.<sleutel>.',
+
   // Predictive score
   'Training the predictive model takes a manager, an admin or the owner.':
     'Het voorspellende model trainen mag alleen een manager, een beheerder of de eigenaar.',
