@@ -141,9 +141,9 @@ describe('record pages and my tasks', () => {
     // Anna scores 30: a threshold of 25 makes her an MQL.
     await page.getByLabel('MQL-drempel').fill('25');
     await expect.poll(() => preview.textContent()).toBe('Met dit model is 1 contactpersoon MQL (nu 0).');
-    await page.getByLabel('Punten voor Decision maker').fill('5');
+    await page.getByLabel('Punten voor Beslisser').fill('5');
     await expect.poll(() => preview.textContent()).toBe('Met dit model zijn 0 contactpersonen MQL (nu 0).');
-    await page.getByLabel('Punten voor Decision maker').fill('20');
+    await page.getByLabel('Punten voor Beslisser').fill('20');
     await screenshot(page, 'records-scoring-model');
     await page.getByRole('button', { name: 'Opslaan en opnieuw scoren' }).click();
     await page.getByText('Opgeslagen: alle contactpersonen worden opnieuw gescoord.').waitFor();

@@ -55,6 +55,8 @@ export const dealResponse = z.object({
   ownerId: z.uuid().nullable(),
   lostReason: z.string().nullable(),
   source: z.string().nullable(),
+  /** The sales development rep who booked the meeting that handed the deal to its owner. */
+  sdrId: z.uuid().nullable(),
   stageEnteredAt: z.string(),
   tags: z.array(z.string()),
   custom: z.record(z.string(), z.unknown()),

@@ -47,6 +47,18 @@ export const leadRoutingInput = z
     /** Marketing's service level: this many MQLs a calendar month (none: no target). */
     mqlMonthlyTarget: z.number().int().min(0).max(10_000_000).nullable(),
     workingHours: workingHoursInput,
+    /**
+     * Sales development to account executive: a meeting an SDR books on a deal hands the deal to an
+     * account executive, the company's owner when that is one of them, else the next in turn.
+     */
+    sdrHandover: z
+      .strictObject({
+        sdrUserIds: z.array(z.uuid()).max(500),
+        aeUserIds: z.array(z.uuid()).min(1, 'Name at least one account executive.').max(500),
+        rule: z.enum(['account_owner', 'round_robin']),
+      })
+      .nullable()
+      .default(null),
   })
   .refine((routing) => routing.mode !== 'territory' || routing.territories.length > 0, {
     error: 'Routing by territory needs at least one territory.',
@@ -61,6 +73,7 @@ export const defaultLeadRouting: LeadRouting = {
   firstTouchHours: 24,
   mqlMonthlyTarget: null,
   workingHours: dutchOfficeHours,
+  sdrHandover: null,
 };
 
 export const leadRoutingResponse = z.object({

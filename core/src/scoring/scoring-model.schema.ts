@@ -1,26 +1,8 @@
 import { z } from 'zod';
 import type { ScoringModel } from './lead-score.ts';
+import { scorableFields } from './scorable-fields.ts';
 
-/** Fields a fit rule may read: the contact's, and its company's under `account.`. */
-export const scorableFields = [
-  'persona',
-  'jobTitle',
-  'lifecycleStage',
-  'leadSource',
-  'marketingConsent',
-  'tags',
-  'account.name',
-  'account.industryCode',
-  'account.employeeCount',
-  'account.annualRevenue',
-  'account.foundedYear',
-  'account.country',
-  'account.region',
-  'account.city',
-  'account.customerStatus',
-  'account.technologies',
-  'account.tags',
-] as const;
+export { scorableFields } from './scorable-fields.ts';
 
 const text = z.string().trim().min(1).max(200);
 const points = z.number().min(-1000).max(1000);

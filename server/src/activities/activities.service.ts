@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { accountIdOfContact } from '../contacts/contacts.service.ts';
 import { accountIdOfDeal } from '../deals/deals.service.ts';
+import { handMeetingToAccountExecutive } from '../leads/sdr-handover.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { recordService } from '../platform/records/record-service.ts';
@@ -52,6 +53,7 @@ export const activityService = recordService<
     const dueAt = next.dueAt !== undefined ? (next.dueAt as string | null) : iso(before?.dueAt);
     const when = occurredAt({ doneAt, dueAt }, before?.createdAt ?? ctx.now());
     if (!before || when !== before.occurredAt.toISOString()) next.occurredAt = new Date(when);
+    if (!before) await handMeetingToAccountExecutive(ctx, trx, next);
     return next;
   },
 });

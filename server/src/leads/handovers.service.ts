@@ -22,7 +22,11 @@ import {
 
 export async function leadRouting(ctx: RequestContext) {
   const row = await findRouting(ctx.db, ctx.actor.workspaceId);
-  return { routing: row?.settings ?? defaultLeadRouting, updatedAt: row?.updatedAt.toISOString() ?? null };
+  // Settings saved before a setting existed take its default.
+  return {
+    routing: { ...defaultLeadRouting, ...row?.settings },
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
 }
 
 /** Saves how MQLs are routed and the service levels (managers and above); members only. */
@@ -35,13 +39,24 @@ export async function saveLeadRouting(ctx: RequestContext, routing: LeadRouting)
       await ctx.db.selectFrom('memberships').select('userId').where('workspaceId', '=', workspaceId).execute()
     ).map((row) => row.userId),
   );
-  routing.userIds.forEach((id, index) => {
-    if (!members.has(id)) throw invalidField(`userIds.${index}`, 'This person is not in the workspace.');
-  });
-  routing.territories.forEach((territory, index) => {
-    if (!members.has(territory.userId))
-      throw invalidField(`territories.${index}.userId`, 'This person is not in the workspace.');
-  });
+  const handover = routing.sdrHandover;
+  const named: [field: string, userId: string][] = [
+    ...routing.userIds.map((id, index): [string, string] => [`userIds.${index}`, id]),
+    ...routing.territories.map((territory, index): [string, string] => [
+      `territories.${index}.userId`,
+      territory.userId,
+    ]),
+    ...(handover?.sdrUserIds ?? []).map((id, index): [string, string] => [
+      `sdrHandover.sdrUserIds.${index}`,
+      id,
+    ]),
+    ...(handover?.aeUserIds ?? []).map((id, index): [string, string] => [
+      `sdrHandover.aeUserIds.${index}`,
+      id,
+    ]),
+  ];
+  const stranger = named.find(([, id]) => !members.has(id));
+  if (stranger) throw invalidField(stranger[0], 'This person is not in the workspace.');
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findRouting(trx, workspaceId);
     await saveRouting(trx, { workspaceId, settings: routing, updatedAt: ctx.now(), updatedBy: userId });

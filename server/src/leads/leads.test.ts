@@ -274,6 +274,50 @@ describe('handing MQLs to sales', () => {
     expect((await inbox(owner, 'owner=all&breached=true')).map((row) => row.contactId)).toContain(late.id);
   });
 
+  it('hands a deal to an account executive when a sales development rep books a meeting on it', async () => {
+    const sdr = await addMember(test.app, owner, 'sales');
+    await owner.ok('PUT', '/api/v1/lead-routing', {
+      ...routing,
+      sdrHandover: { sdrUserIds: [sdr.userId], aeUserIds: [anna.userId, bram.userId], rule: 'account_owner' },
+    });
+    const account = await createAccount(owner, { name: 'Van Bram BV', ownerId: bram.userId });
+    const deal = await createDeal(sdr, { name: 'Eerste gesprek', accountId: account.id });
+    type Deal = { ownerId: string | null; sdrId: string | null };
+    await createActivity(sdr, { type: 'call', subject: 'Koud gebeld', dealId: deal.id });
+    expect(await owner.ok<Deal>('GET', `/api/v1/deals/${deal.id}`)).toMatchObject({
+      ownerId: sdr.userId,
+      sdrId: null,
+    });
+
+    await createActivity(sdr, { type: 'meeting', subject: 'Demo ingepland', dealId: deal.id });
+    expect(await owner.ok<Deal>('GET', `/api/v1/deals/${deal.id}`)).toMatchObject({
+      ownerId: bram.userId,
+      sdrId: sdr.userId,
+    });
+    // Both go on working on it: the rep who sourced it may still change it.
+    await sdr.ok('PATCH', `/api/v1/deals/${deal.id}`, { amount: 1_500_000 });
+    await bram.ok('PATCH', `/api/v1/deals/${deal.id}`, { amount: 1_600_000 });
+
+    // Without an executive owning the company, the executives take turns.
+    const unowned = await createAccount(owner, { name: 'Niemands BV' });
+    const first = await createDeal(sdr, { name: 'Tweede', accountId: unowned.id });
+    const second = await createDeal(sdr, { name: 'Derde', accountId: unowned.id });
+    await createActivity(sdr, { type: 'meeting', subject: 'Afspraak', accountId: unowned.id });
+    const owners = await Promise.all(
+      [first, second].map(async (one) => (await owner.ok<Deal>('GET', `/api/v1/deals/${one.id}`)).ownerId),
+    );
+    expect(new Set(owners)).toEqual(new Set([anna.userId, bram.userId]));
+
+    // A meeting of someone who is no sales development rep moves nothing.
+    const own = await createDeal(anna, { name: 'Eigen deal', accountId: unowned.id });
+    await createActivity(anna, { type: 'meeting', subject: 'Eigen afspraak', dealId: own.id });
+    expect(await owner.ok<Deal>('GET', `/api/v1/deals/${own.id}`)).toMatchObject({
+      ownerId: anna.userId,
+      sdrId: null,
+    });
+    await owner.ok('PUT', '/api/v1/lead-routing', routing);
+  });
+
   it("keeps another workspace's leads out of reach", async () => {
     const contact = await createContact(owner, { lifecycleStage: 'lead' });
     await makeMql(contact.id);

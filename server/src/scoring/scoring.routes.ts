@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../platform/http/request-context.ts';
+import { languageOf } from '../platform/i18n/translate.ts';
 import { contactPrediction, predictiveModel, trainModel } from './predictive.service.ts';
 import { contactScore, previewModel, recordEvent, saveModel, scoringModel } from './scoring.service.ts';
 
@@ -26,7 +27,7 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: modelResponse },
       },
     },
-    async (request) => scoringModel(contextOf(request)),
+    async (request) => scoringModel(contextOf(request), languageOf(request.headers['accept-language'])),
   );
   api.put(
     '/scoring-model',
@@ -63,7 +64,8 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: scoreResponse },
       },
     },
-    async (request) => contactScore(contextOf(request), request.params.id),
+    async (request) =>
+      contactScore(contextOf(request), request.params.id, languageOf(request.headers['accept-language'])),
   );
   api.post(
     '/contacts/:id/events',
@@ -78,7 +80,16 @@ export async function scoringRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await recordEvent(contextOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(
+          await recordEvent(
+            contextOf(request),
+            request.params.id,
+            request.body,
+            languageOf(request.headers['accept-language']),
+          ),
+        ),
   );
   api.get(
     '/predictive-model',

@@ -13,6 +13,7 @@ import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, invalidField } from '../platform/errors.ts';
+import { type Language, translate } from '../platform/i18n/translate.ts';
 import { enqueue } from '../platform/jobs/jobs.ts';
 import { assertCanWrite } from '../platform/records/record-writes.ts';
 import { rescoreJob } from './rescore.job.ts';
@@ -31,11 +32,23 @@ export async function modelOf(db: Kysely<DB>, workspaceId: string): Promise<Scor
   return (await findScoringModel(db, workspaceId))?.model ?? defaultScoringModel;
 }
 
-export async function scoringModel(ctx: RequestContext) {
+/** Rule labels in the reader's language where Baken wrote them (the default model's). */
+function inLanguage<Rule extends { label: string }>(rules: Rule[], language: Language): Rule[] {
+  return rules.map((rule) => ({ ...rule, label: translate(rule.label, language) }));
+}
+
+export async function scoringModel(ctx: RequestContext, language: Language = 'en') {
   const row = await findScoringModel(ctx.db, ctx.actor.workspaceId);
   // Stored models came in through scoringModelInput, and a test holds the default one to it.
   const model = (row?.model ?? defaultScoringModel) as ScoringModelInput;
-  return { model, updatedAt: row?.updatedAt.toISOString() ?? null };
+  return {
+    model: {
+      ...model,
+      fit: inLanguage(model.fit, language),
+      engagement: inLanguage(model.engagement, language),
+    },
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
 }
 
 /** Saves the model (managers and above) and rescores every contact in the background. */
@@ -68,7 +81,7 @@ export async function previewModel(ctx: RequestContext, model: ScoringModel) {
 type Contact = Awaited<ReturnType<typeof contactService.get>>;
 
 /** A contact's score now by `model`, with the rules that fired, from its fields and events. */
-async function explainScore(ctx: RequestContext, contact: Contact, model: ScoringModel) {
+async function explainScore(ctx: RequestContext, contact: Contact, model: ScoringModel, language: Language) {
   const { workspaceId } = ctx.actor;
   const now = ctx.now();
   const [account, events, scoredAt] = await Promise.all([
@@ -88,14 +101,17 @@ async function explainScore(ctx: RequestContext, contact: Contact, model: Scorin
     engagement: score.engagement.points,
     total: score.total,
     isMql: score.isMql,
-    fired: { fit: score.fit.fired, engagement: score.engagement.fired },
+    fired: {
+      fit: inLanguage(score.fit.fired, language),
+      engagement: inLanguage(score.engagement.fired, language),
+    },
     scoredAt: scoredAt?.toISOString() ?? null,
   };
 }
 
-export async function contactScore(ctx: RequestContext, contactId: string) {
+export async function contactScore(ctx: RequestContext, contactId: string, language: Language) {
   const contact = await contactService.get(ctx, contactId);
-  return explainScore(ctx, contact, await modelOf(ctx.db, ctx.actor.workspaceId));
+  return explainScore(ctx, contact, await modelOf(ctx.db, ctx.actor.workspaceId), language);
 }
 
 /**
@@ -106,6 +122,7 @@ export async function recordEvent(
   ctx: RequestContext,
   contactId: string,
   input: z.output<typeof contactEventInput>,
+  language: Language,
 ) {
   assertCanWrite(ctx);
   const now = ctx.now();
@@ -126,5 +143,5 @@ export async function recordEvent(
     });
     await rescore(trx, workspaceId, model, now, contactId);
   });
-  return explainScore(ctx, contact, model);
+  return explainScore(ctx, contact, model, language);
 }

@@ -11,6 +11,7 @@ import { EnrichAction } from '../enrichment/enrich-action.tsx';
 import { useEnrichmentState } from '../enrichment/enrichment-api.ts';
 import { withSourceHints } from '../enrichment/source-hint.tsx';
 import { TechnologiesCard } from '../enrichment/technologies-card.tsx';
+import { AccountFitCard } from '../icp/account-fit-card.tsx';
 import { CreateContactModal, CreateDealModal } from '../records/create-related.tsx';
 import { IndustryCodeEditor, useIndustryCodeLabel } from '../records/industry-code.tsx';
 import {
@@ -147,6 +148,7 @@ export function AccountPage({ id }: { id: string }) {
         <>
           {editable && <QuickActions target={target} />}
           {editable && <EnrichAction accountId={id} />}
+          <AccountFitCard accountId={id} version={account.data.updatedAt} />
           <TechnologiesCard accountId={id} technologies={account.data.technologies} />
           <AccountRelated account={account.data} />
           {editable && <MergeWithAction kind="accounts" record={account.data} />}

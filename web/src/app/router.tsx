@@ -194,6 +194,10 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('../leads/leads-page.tsx'), 'LeadsPage'),
     ),
     page(
+      '/prospects',
+      lazyRouteComponent(() => import('../icp/prospects-page.tsx'), 'ProspectsPage'),
+    ),
+    page(
       '/leads/inbox',
       lazyRouteComponent(() => import('../leads/lead-inbox-page.tsx'), 'LeadInboxPage'),
     ),
@@ -217,6 +221,10 @@ const routeTree = rootRoute.addChildren([
     page(
       '/settings/scoring',
       lazyRouteComponent(() => import('../scoring/scoring-model-page.tsx'), 'ScoringModelPage'),
+    ),
+    page(
+      '/settings/icp',
+      lazyRouteComponent(() => import('../icp/icp-page.tsx'), 'IcpPage'),
     ),
     page(
       '/settings/profile',

@@ -28,6 +28,7 @@ function deal(overrides: Partial<Deal> = {}): Deal {
     forecastCategory: 'pipeline',
     ownerId: null,
     lostReason: null,
+    sdrId: null,
     source: null,
     stageEnteredAt: '2026-11-01T09:00:00.000Z',
     tags: [],

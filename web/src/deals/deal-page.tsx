@@ -1,5 +1,5 @@
 import { forecastCategories } from '@baken/core/deals/deal.schema';
-import { Group } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '../app/format.ts';
 import { canWrite, useMe } from '../app/session.ts';
@@ -48,6 +48,17 @@ function DealFields({ deal }: { deal: Deal }) {
   );
 }
 
+/** The sales development rep who booked the meeting that handed the deal to its owner. */
+function SourcedBy({ sdrId }: { sdrId: string }) {
+  const { t } = useTranslation('records');
+  const name = useMembers().data?.find((member) => member.id === sdrId)?.name;
+  return (
+    <Text size="sm" c="dimmed" data-testid="deal-sdr">
+      {t('sourcedBy', { name: name ?? '…' })}
+    </Text>
+  );
+}
+
 /** A deal: where it stands, who is involved and what was done to win it. */
 export function DealPage({ id }: { id: string }) {
   const { t } = useTranslation('records');
@@ -65,6 +76,7 @@ export function DealPage({ id }: { id: string }) {
         <Group gap="sm" align="flex-end" wrap="wrap">
           {accountId && <AccountLink accountId={accountId} />}
           <DealStageSelect deal={deal.data} />
+          {deal.data.sdrId && <SourcedBy sdrId={deal.data.sdrId} />}
         </Group>
       }
       fields={<DealFields deal={deal.data} />}

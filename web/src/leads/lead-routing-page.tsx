@@ -11,6 +11,7 @@ import {
   NumberInput,
   Select,
   Stack,
+  Switch,
   TagsInput,
   Text,
   TextInput,
@@ -76,6 +77,66 @@ function TerritoryRow({
         </ActionIcon>
       </Group>
     </Card>
+  );
+}
+
+type SdrHandover = NonNullable<LeadRouting['sdrHandover']>;
+
+/** Sales development to account executive: who books meetings, who takes the deals on, and how. */
+function SdrHandoverFields({
+  handover,
+  onChange,
+}: {
+  handover: LeadRouting['sdrHandover'];
+  onChange: (handover: LeadRouting['sdrHandover']) => void;
+}) {
+  const { t } = useTranslation('leads');
+  const members = useMembers().data;
+  const change = (patch: Partial<SdrHandover>) => handover && onChange({ ...handover, ...patch });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('routing.sdr.title')}
+      </Title>
+      <Switch
+        label={t('routing.sdr.enabled')}
+        description={t('routing.sdr.hint')}
+        checked={handover !== null}
+        onChange={(event) =>
+          onChange(
+            event.currentTarget.checked ? { sdrUserIds: [], aeUserIds: [], rule: 'account_owner' } : null,
+          )
+        }
+      />
+      {handover && (
+        <Group align="flex-start" grow>
+          <MultiSelect
+            label={t('routing.sdr.sdrs')}
+            data={memberOptions(members)}
+            value={handover.sdrUserIds}
+            onChange={(sdrUserIds) => change({ sdrUserIds })}
+            searchable
+          />
+          <MultiSelect
+            label={t('routing.sdr.aes')}
+            data={memberOptions(members)}
+            value={handover.aeUserIds}
+            onChange={(aeUserIds) => change({ aeUserIds })}
+            searchable
+          />
+          <Select
+            label={t('routing.sdr.rule')}
+            data={(['account_owner', 'round_robin'] as const).map((rule) => ({
+              value: rule,
+              label: t(`routing.sdr.rules.${rule}`),
+            }))}
+            value={handover.rule}
+            allowDeselect={false}
+            onChange={(rule) => rule && change({ rule: rule as SdrHandover['rule'] })}
+          />
+        </Group>
+      )}
+    </Stack>
   );
 }
 
@@ -177,6 +238,10 @@ function RoutingForm({ saved, canEdit }: { saved: LeadRouting; canEdit: boolean 
             }
           />
         </Group>
+        <SdrHandoverFields
+          handover={routing.sdrHandover}
+          onChange={(sdrHandover) => setRouting({ ...routing, sdrHandover })}
+        />
         {save.isError && <Alert color="red">{messageOf(save.error, t('routing.saveError'))}</Alert>}
         {save.isSuccess && <Alert color="green">{t('routing.saved')}</Alert>}
         {canEdit ? (

@@ -25,6 +25,7 @@ import { get, post, put } from '../app/api.ts';
 import { formatNumber } from '../app/format.ts';
 import { isManager, useMe } from '../app/session.ts';
 import { messageOf } from '../ui/form-errors.ts';
+import { AddEngagementRule, AddFitRule } from './add-rule.tsx';
 import { PredictiveModelCard } from './predictive.tsx';
 
 const modelKey = ['scoring-model'] as const;
@@ -40,6 +41,8 @@ function conditionText(condition: FieldCondition): string {
       return `~ ${condition.words.join(', ')}`;
     case 'hasAny':
       return `∋ ${condition.values.join(', ')}`;
+    case 'startsWithAny':
+      return condition.prefixes.map((prefix) => `${prefix}…`).join(', ');
     case 'between':
       return `${condition.min ?? '…'} – ${condition.max ?? '…'}`;
     case 'empty':
@@ -48,6 +51,8 @@ function conditionText(condition: FieldCondition): string {
       return '≠ ∅';
   }
 }
+
+const ruleIds = (model: ScoringModel) => [...model.fit, ...model.engagement].map((rule) => rule.id);
 
 const number = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback);
 
@@ -147,9 +152,7 @@ export function ScoringModelPage() {
               <Table.Tr key={rule.id}>
                 <Table.Td>{rule.label}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {rule.field}
-                  </Text>
+                  <Text size="sm">{t(`fields.${rule.field}`)}</Text>
                 </Table.Td>
                 <Table.Td>{conditionText(rule.condition)}</Table.Td>
                 <Table.Td>
@@ -182,6 +185,9 @@ export function ScoringModelPage() {
             ))}
           </Table.Tbody>
         </Table>
+        {editable && (
+          <AddFitRule taken={ruleIds(model)} onAdd={(rule) => change({ fit: [...model.fit, rule] })} />
+        )}
       </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
@@ -269,6 +275,12 @@ export function ScoringModelPage() {
             })}
           </Table.Tbody>
         </Table>
+        {editable && (
+          <AddEngagementRule
+            taken={ruleIds(model)}
+            onAdd={(rule) => change({ engagement: [...model.engagement, rule] })}
+          />
+        )}
       </Card>
       {editable ? (
         <Group>

@@ -225,6 +225,7 @@ export interface DealTable {
   ownerId: string | null;
   lostReason: string | null;
   source: string | null;
+  sdrId: Defaulted<string | null>;
   stageEnteredAt: Timestamp;
   tags: Defaulted<string[]>;
   custom: Custom;
@@ -459,6 +460,7 @@ export interface LeadRoutingTable {
   workspaceId: string;
   settings: JSONColumnType<LeadRouting, string, string>;
   nextTurn: Defaulted<number>;
+  aeNextTurn: Defaulted<number>;
   updatedAt: Timestamp;
   updatedBy: string | null;
 }

@@ -323,11 +323,23 @@ export const dutch: Record<string, string> = {
   'Use lower case letters, digits and _.': 'Gebruik kleine letters, cijfers en _.',
   'Rule id {repeated} is used twice.': 'Regel-id {repeated} komt twee keer voor.',
 
+  // The default scoring model's rules
+  'Decision maker': 'Beslisser',
+  'Buying job title': 'Functie met inkoopbevoegdheid',
+  'Company of 10 to 500 people': 'Bedrijf van 10 tot 500 mensen',
+  'Company in the Benelux': 'Bedrijf in de Benelux',
+  'Viewed the pricing page': 'Bekeek de prijzenpagina',
+  'Page views': 'Paginabezoeken',
+  'Submitted a form': 'Verstuurde een formulier',
+  'Clicked an email': 'Klikte in een e-mail',
+  'Had a meeting': 'Had een afspraak',
+
   // Lead handover and service levels
   'Changing lead routing takes a manager, an admin or the owner.':
     'De leadverdeling wijzigen mag alleen een manager, een beheerder of de eigenaar.',
   'This person is not in the workspace.': 'Deze persoon hoort niet bij deze werkruimte.',
   'This lead was {status} already.': 'Deze lead is al {status}.',
+  'Name at least one account executive.': 'Noem minstens één accountmanager.',
   accepted: 'geaccepteerd',
   rejected: 'afgewezen',
   'Lead handover': 'Leadoverdracht',

@@ -100,6 +100,10 @@ function atOneInstant(ctx: RequestContext): RequestContext {
   return { ...ctx, now: () => now };
 }
 
+/** The sales development rep who sourced a deal goes on changing it beside its owner. */
+const changingOwner = (ctx: RequestContext, row: Row) =>
+  row.sdrId === ctx.actor.userId ? ctx.actor.userId : row.ownerId;
+
 export async function createRecord<R extends Row>(
   requestCtx: RequestContext,
   store: RecordStore<R>,
@@ -137,7 +141,7 @@ export async function updateRecord<R extends Row>(
   return inTransaction(ctx, async (trx) => {
     const before = await store.find(trx, ctx.actor.workspaceId, id, true);
     if (!before) throw notFound(store.label);
-    assertCanChange(ctx, before.ownerId, store.label.toLowerCase());
+    assertCanChange(ctx, changingOwner(ctx, before), store.label.toLowerCase());
     let values = await sharedValues(ctx, trx, store as unknown as RecordStore<Row>, input, before);
     if (hooks.prepare) values = await hooks.prepare(ctx, trx, values, before);
     const changes = fieldChanges(before, values);
