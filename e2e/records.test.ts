@@ -116,7 +116,7 @@ describe('record pages and my tasks', () => {
     const card = page.getByTestId('score-card');
     // Decision maker 20 and a buying job title 10, by the default model.
     await expect.poll(() => card.getByTestId('score-total').textContent()).toBe('30');
-    await card.getByTestId('score-fit-rules').getByText('Decision maker').waitFor();
+    await card.getByTestId('score-fit-rules').getByText('Beslisser').waitFor();
     await card.getByText('Geen regel van toepassing.').waitFor();
     await screenshot(page, 'records-lead-score');
   });

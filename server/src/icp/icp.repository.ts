@@ -162,8 +162,9 @@ export interface ProspectPage {
 }
 
 /**
- * Prospects: companies matching the profile that are not customers, partners or competitors and have
- * no open deal, best fit (or most engaged people) first, one keyset page at a time.
+ * Prospects: companies matching the profile that are not customers, partners or competitors, have
+ * no open deal and never bought (no won deal), best fit (or most engaged people) first, one keyset
+ * page at a time.
  */
 export async function prospects(db: Kysely<DB>, workspaceId: string, threshold: number, page: ProspectPage) {
   const ws = workspaceId;
@@ -192,7 +193,7 @@ export async function prospects(db: Kysely<DB>, workspaceId: string, threshold: 
         and a.customer_status not in ('customer', 'partner', 'competitor')
         and not exists (
           select 1 from deals d join stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id
-          where d.workspace_id = ${ws} and d.account_id = a.id and s.kind = 'open')
+          where d.workspace_id = ${ws} and d.account_id = a.id and s.kind in ('open', 'won'))
     ) p
     where true ${after}
     order by ${key} desc, p.id

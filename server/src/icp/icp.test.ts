@@ -152,7 +152,7 @@ describe('ideal customer profile and account fit', () => {
     expect(await stored(changed.id)).toBe(100);
   });
 
-  it('lists prospects: matching companies without an open deal that are not customers, best first, in pages', async () => {
+  it('lists prospects: matching companies without an open or won deal that are not customers, best first, in pages', async () => {
     const top = await createAccount(owner, {
       name: 'Prospect Top BV',
       industryCode: '62010',
@@ -168,6 +168,18 @@ describe('ideal customer profile and account fit', () => {
       country: 'NL',
     });
     await createDeal(owner, { name: 'Lopende deal', accountId: busy.id, pipelineId: pipeline.id });
+    const bought = await createAccount(owner, {
+      name: 'Kocht BV',
+      industryCode: '62010',
+      employeeCount: 50,
+      country: 'NL',
+    });
+    await createDeal(owner, {
+      name: 'Gewonnen deal',
+      accountId: bought.id,
+      pipelineId: pipeline.id,
+      stageId: stageNamed(pipeline, 'Closed won').id,
+    });
     const client = await createAccount(owner, {
       name: 'Klant BV',
       industryCode: '62010',
@@ -196,6 +208,7 @@ describe('ideal customer profile and account fit', () => {
     expect(ids).toContain(top.id);
     expect(ids).not.toContain(busy.id);
     expect(ids).not.toContain(client.id);
+    expect(ids).not.toContain(bought.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(all.every((prospect) => prospect.fit >= icp.fitThreshold)).toBe(true);
     expect(all.map((prospect) => prospect.fit)).toEqual(
