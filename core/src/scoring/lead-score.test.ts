@@ -176,6 +176,14 @@ describe('lead scoring', () => {
     // A list field has no start.
     expect(conditionHolds(software, ['62010'])).toBe(false);
   });
+
+  it('tells a list that holds none of the values: not using a product', () => {
+    const noExact = { op: 'hasNone', values: ['exact online'] } as const;
+    expect(conditionHolds(noExact, ['HubSpot', 'WordPress'])).toBe(true);
+    expect(conditionHolds(noExact, ['Exact Online'])).toBe(false);
+    expect(conditionHolds(noExact, [])).toBe(true);
+    expect(conditionHolds(noExact, null)).toBe(true);
+  });
 });
 
 describe('the scoring model schema', () => {

@@ -9,6 +9,8 @@ export type FieldCondition =
   | { op: 'containsAny'; words: string[] }
   /** A list field (technologies, tags) holding any of the values. */
   | { op: 'hasAny'; values: string[] }
+  /** A list field holding none of the values (a company not using a competitor's product). */
+  | { op: 'hasNone'; values: string[] }
   /** A code starting with any of the prefixes (an SBI section such as 62, a postcode area). */
   | { op: 'startsWithAny'; prefixes: string[] }
   | { op: 'between'; min?: number; max?: number }
@@ -107,6 +109,8 @@ export function conditionHolds(condition: FieldCondition, value: unknown): boole
       return (
         typeof value === 'string' && condition.words.some((word) => folded(value).includes(folded(word)))
       );
+    case 'hasNone':
+      return !conditionHolds({ op: 'hasAny', values: condition.values }, value);
     case 'startsWithAny':
       return (
         (typeof value === 'string' || typeof value === 'number') &&

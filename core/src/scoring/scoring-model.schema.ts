@@ -19,6 +19,7 @@ export const fieldCondition = z.discriminatedUnion('op', [
   }),
   z.strictObject({ op: z.literal('containsAny'), words: z.array(text).min(1).max(100) }),
   z.strictObject({ op: z.literal('hasAny'), values: z.array(text).min(1).max(200) }),
+  z.strictObject({ op: z.literal('hasNone'), values: z.array(text).min(1).max(200) }),
   z.strictObject({ op: z.literal('startsWithAny'), prefixes: z.array(text).min(1).max(200) }),
   z
     .strictObject({ op: z.literal('between'), min: z.number().optional(), max: z.number().optional() })

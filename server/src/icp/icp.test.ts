@@ -53,6 +53,13 @@ const icp: IcpInput = {
       condition: { op: 'hasAny', values: ['hubspot'] },
       weight: 1,
     },
+    {
+      id: 'no-exact',
+      label: 'Not on Exact',
+      field: 'technologies',
+      condition: { op: 'hasNone', values: ['Exact Online'] },
+      weight: 1,
+    },
     { id: 'mkb', label: 'MKB', field: 'custom.segment', condition: { op: 'eq', value: 'MKB' }, weight: 1 },
     { id: 'unweighted', label: 'Ignored', field: 'city', condition: { op: 'filled' }, weight: 0 },
   ],

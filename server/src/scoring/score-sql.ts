@@ -67,6 +67,9 @@ export function conditionSql(spec: FieldSql, condition: FieldCondition): RawBuil
     case 'hasAny':
       if (spec.kind !== 'list') return sql<boolean>`false`;
       return holdsAny(column, condition.values);
+    case 'hasNone':
+      if (spec.kind !== 'list') return sql<boolean>`true`;
+      return sql<boolean>`(not ${holdsAny(column, condition.values)})`;
     case 'startsWithAny':
       if (spec.kind === 'list') return sql<boolean>`false`;
       return sql<boolean>`(${column} is not null and exists (select 1 from unnest(${lowered(condition.prefixes)}) p

@@ -28,7 +28,7 @@ type Op = FieldCondition['op'];
 const opsOf: Record<FieldKind, Op[]> = {
   text: ['in', 'startsWithAny', 'filled', 'empty'],
   number: ['between', 'filled', 'empty'],
-  list: ['hasAny', 'filled', 'empty'],
+  list: ['hasAny', 'hasNone', 'filled', 'empty'],
 };
 
 /** Annual revenue is kept in cents; people type euros. */
@@ -38,6 +38,7 @@ function valuesOf(condition: FieldCondition): string[] {
   switch (condition.op) {
     case 'in':
     case 'hasAny':
+    case 'hasNone':
       return condition.values.map(String);
     case 'startsWithAny':
       return condition.prefixes;
@@ -57,6 +58,7 @@ function conditionFor(op: Op, previous: FieldCondition): FieldCondition {
     case 'in':
       return { op, values };
     case 'hasAny':
+    case 'hasNone':
       return { op, values };
     case 'startsWithAny':
       return { op, prefixes: values };

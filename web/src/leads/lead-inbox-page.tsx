@@ -11,6 +11,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   Textarea,
@@ -115,14 +116,16 @@ export function LeadInboxPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>('pending');
   const [owner, setOwner] = useState<'me' | 'all'>('me');
+  const [breachedOnly, setBreachedOnly] = useState(false);
   const [rejecting, setRejecting] = useState<Handover | null>(null);
   const pages = useInfiniteQuery({
-    queryKey: [...inboxKey, status, owner],
+    queryKey: [...inboxKey, status, owner, breachedOnly],
     queryFn: ({ pageParam }) =>
       get<HandoverPage>('/lead-handovers', {
         status,
         owner,
         limit: '50',
+        ...(breachedOnly ? { breached: 'true' } : {}),
         ...(pageParam ? { cursor: pageParam } : {}),
       }),
     initialPageParam: '',
@@ -165,6 +168,11 @@ export function LeadInboxPage() {
             { value: 'me', label: t('inbox.mine') },
             { value: 'all', label: t('inbox.everyone') },
           ]}
+        />
+        <Switch
+          label={t('inbox.breachedOnly')}
+          checked={breachedOnly}
+          onChange={(event) => setBreachedOnly(event.currentTarget.checked)}
         />
       </Group>
       {pages.isPending && <Loader aria-label={t('loading')} />}

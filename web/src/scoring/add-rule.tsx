@@ -5,7 +5,16 @@ import { Button, Group, NumberInput, Select, TagsInput, TextInput } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const operators = ['in', 'containsAny', 'startsWithAny', 'hasAny', 'between', 'filled', 'empty'] as const;
+const operators = [
+  'in',
+  'containsAny',
+  'startsWithAny',
+  'hasAny',
+  'hasNone',
+  'between',
+  'filled',
+  'empty',
+] as const;
 type Operator = (typeof operators)[number];
 
 /** A rule id from its label, unique among `taken`. */
@@ -37,6 +46,7 @@ function conditionOf(
       return { op, ...(min === '' ? {} : { min }), ...(max === '' ? {} : { max }) };
     case 'in':
     case 'hasAny':
+    case 'hasNone':
       return values.length > 0 ? { op, values } : null;
     case 'containsAny':
       return values.length > 0 ? { op, words: values } : null;

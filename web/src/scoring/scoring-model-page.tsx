@@ -41,6 +41,8 @@ function conditionText(condition: FieldCondition): string {
       return `~ ${condition.words.join(', ')}`;
     case 'hasAny':
       return `∋ ${condition.values.join(', ')}`;
+    case 'hasNone':
+      return `∌ ${condition.values.join(', ')}`;
     case 'startsWithAny':
       return condition.prefixes.map((prefix) => `${prefix}…`).join(', ');
     case 'between':
