@@ -72,6 +72,11 @@ describe('handing MQLs to sales', () => {
     const mine = await inbox(anna);
     expect(mine.every((row) => row.routedTo === anna.userId)).toBe(true);
     expect(mine.length).toBeGreaterThan(0);
+
+    // A rep's own contact stays theirs, out of turn.
+    const annas = await createContact(anna, { lifecycleStage: 'lead' });
+    await makeMql(annas.id);
+    expect(await handoverOf(annas.id)).toMatchObject({ routedTo: anna.userId, routedBy: 'contact_owner' });
   });
 
   it("routes by the account's owner, and by territory with the round robin behind it", async () => {

@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   Card,
+  Chip,
   Group,
   Loader,
   MultiSelect,
@@ -77,6 +78,81 @@ function TerritoryRow({
         </ActionIcon>
       </Group>
     </Card>
+  );
+}
+
+type WorkingHours = LeadRouting['workingHours'];
+
+const holidayCountries = ['NL', 'BE', 'LU', 'DE', 'FR', 'GB'] as const;
+const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const minuteOf = (time: string, fallback: number) => {
+  const [hour, minute] = time.split(':').map(Number);
+  return hour === undefined || minute === undefined || Number.isNaN(hour + minute)
+    ? fallback
+    : hour * 60 + minute;
+};
+
+/** The working week the first-touch deadline is counted in: days, hours, time zone, public holidays. */
+function WorkingHoursFields({
+  hours,
+  onChange,
+}: {
+  hours: WorkingHours;
+  onChange: (hours: WorkingHours) => void;
+}) {
+  const { t } = useTranslation('leads');
+  return (
+    <Group align="flex-end">
+      <Chip.Group
+        multiple
+        value={hours.weekdays.map(String)}
+        onChange={(days) => onChange({ ...hours, weekdays: days.map(Number).sort() })}
+      >
+        <Group gap={4} aria-label={t('routing.hours.days')}>
+          {weekdays.map((day) => (
+            <Chip key={day} value={String(day)} size="xs">
+              {t(`routing.hours.weekdays.${day}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <TextInput
+        type="time"
+        label={t('routing.hours.start')}
+        value={clock(hours.startMinute)}
+        onChange={(event) =>
+          onChange({ ...hours, startMinute: minuteOf(event.currentTarget.value, hours.startMinute) })
+        }
+      />
+      <TextInput
+        type="time"
+        label={t('routing.hours.end')}
+        value={clock(hours.endMinute)}
+        onChange={(event) =>
+          onChange({ ...hours, endMinute: minuteOf(event.currentTarget.value, hours.endMinute) })
+        }
+      />
+      <Select
+        label={t('routing.hours.holidays')}
+        data={holidayCountries.map((country) => ({
+          value: country,
+          label: t(`routing.hours.countries.${country}`),
+        }))}
+        value={hours.country}
+        allowDeselect={false}
+        onChange={(country) => country && onChange({ ...hours, country })}
+      />
+      <Select
+        label={t('routing.hours.timeZone')}
+        data={Intl.supportedValuesOf('timeZone').filter((zone) => zone.startsWith('Europe/'))}
+        value={hours.timeZone}
+        searchable
+        allowDeselect={false}
+        onChange={(timeZone) => timeZone && onChange({ ...hours, timeZone })}
+      />
+    </Group>
   );
 }
 
@@ -216,10 +292,6 @@ function RoutingForm({ saved, canEdit }: { saved: LeadRouting; canEdit: boolean 
         <Group>
           <NumberInput
             label={t('routing.firstTouchHours')}
-            description={t('routing.firstTouchHint', {
-              start: hours.startMinute / 60,
-              end: hours.endMinute / 60,
-            })}
             min={1}
             max={720}
             value={routing.firstTouchHours}
@@ -238,6 +310,10 @@ function RoutingForm({ saved, canEdit }: { saved: LeadRouting; canEdit: boolean 
             }
           />
         </Group>
+        <WorkingHoursFields
+          hours={hours}
+          onChange={(workingHours) => setRouting({ ...routing, workingHours })}
+        />
         <SdrHandoverFields
           handover={routing.sdrHandover}
           onChange={(sdrHandover) => setRouting({ ...routing, sdrHandover })}
