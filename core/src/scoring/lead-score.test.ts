@@ -4,6 +4,7 @@ import {
   conditionHolds,
   decayed,
   engagementScore,
+  type FieldCondition,
   fitScore,
   leadScore,
   type ScoringModel,
@@ -166,7 +167,7 @@ describe('lead scoring', () => {
   });
 
   it('matches codes by their start: an SBI section, a postcode area', () => {
-    const software = { op: 'startsWithAny', prefixes: ['62', '63'] } as const;
+    const software: FieldCondition = { op: 'startsWithAny', prefixes: ['62', '63'] };
     expect(conditionHolds(software, '62010')).toBe(true);
     expect(conditionHolds(software, '6311')).toBe(true);
     expect(conditionHolds(software, '4762')).toBe(false);
@@ -178,7 +179,7 @@ describe('lead scoring', () => {
   });
 
   it('tells a list that holds none of the values: not using a product', () => {
-    const noExact = { op: 'hasNone', values: ['exact online'] } as const;
+    const noExact: FieldCondition = { op: 'hasNone', values: ['exact online'] };
     expect(conditionHolds(noExact, ['HubSpot', 'WordPress'])).toBe(true);
     expect(conditionHolds(noExact, ['Exact Online'])).toBe(false);
     expect(conditionHolds(noExact, [])).toBe(true);

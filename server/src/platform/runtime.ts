@@ -10,7 +10,11 @@ export async function openRuntime(
   const database = await openDatabase(config.database);
   try {
     const applied = await migrate(database.db);
-    return { ctx: { db: database.db, engine: database.engine, config, ...systemClock(config.clockOffsetMs) }, database, applied };
+    return {
+      ctx: { db: database.db, engine: database.engine, config, ...systemClock(config.clockOffsetMs) },
+      database,
+      applied,
+    };
   } catch (error) {
     await database.close();
     throw explainConnectionError(config, error);

@@ -3,8 +3,8 @@ import type { Reason } from '@baken/core/duplicates/duplicate-score';
 import type { LeadRouting, RejectReason } from '@baken/core/leads/handover.schema';
 import type { LifecycleStage, lifecycleRules } from '@baken/core/lifecycle/lifecycle';
 import type { ListView, SavedViewList } from '@baken/core/saved-views/saved-view.schema';
-import type { ScoringModel } from '@baken/core/scoring/lead-score';
 import type { Icp } from '@baken/core/scoring/icp.schema';
+import type { ScoringModel } from '@baken/core/scoring/lead-score';
 import type { PredictiveModel } from '@baken/core/scoring/predictive';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
