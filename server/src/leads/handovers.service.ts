@@ -29,6 +29,16 @@ export async function leadRouting(ctx: RequestContext) {
   };
 }
 
+async function isMember(ctx: RequestContext, userId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('workspaceId', '=', ctx.actor.workspaceId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Saves how MQLs are routed and the service levels (managers and above); members only. */
 export async function saveLeadRouting(ctx: RequestContext, routing: LeadRouting) {
   if (!atLeast(ctx.actor.role, 'manager'))
@@ -114,6 +124,8 @@ function handoverOf(row: HandoverRow, routing: LeadRouting): Handover {
 /** The lead inbox: handovers routed to the caller (or anyone's, or everyone's), newest MQL first. */
 export async function handovers(ctx: RequestContext, query: z.output<typeof handoverListQuery>) {
   const ownerId = query.owner === 'me' ? ctx.actor.userId : query.owner === 'all' ? undefined : query.owner;
+  if (ownerId && ownerId !== ctx.actor.userId && !(await isMember(ctx, ownerId)))
+    throw invalidField('owner', 'This person is not in the workspace.');
   const [{ routing }, rows] = await Promise.all([
     leadRouting(ctx),
     listHandovers(ctx.db, ctx.actor.workspaceId, {

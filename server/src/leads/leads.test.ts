@@ -267,6 +267,10 @@ describe('handing MQLs to sales', () => {
     await atTime(test, '2026-04-30T15:00:00.000Z', () => slaSweep(test.ctx));
     const again = await lateOwner.ok<{ data: Notification[] }>('GET', '/api/v1/notifications');
     expect(again.data.filter((note) => note.subject.contactId === late.id)).toHaveLength(1);
+    expectProblem(
+      await lateOwner.post('/api/v1/notifications/read', { ids: ['01900000-0000-7000-8000-000000000000'] }),
+      404,
+    );
     await lateOwner.ok('POST', '/api/v1/notifications/read', {}, 200);
     expect((await lateOwner.ok<{ unread: number }>('GET', '/api/v1/notifications')).unread).toBe(0);
 
@@ -332,6 +336,7 @@ describe('handing MQLs to sales', () => {
       [],
     );
     expectProblem(await stranger.get(`/api/v1/lead-handovers/${handover.id}`), 404);
+    expectProblem(await stranger.get(`/api/v1/lead-handovers?owner=${anna.userId}`), 422, 'owner');
     expectProblem(
       await stranger.post(`/api/v1/lead-handovers/${handover.id}/decision`, { decision: 'accept' }),
       404,

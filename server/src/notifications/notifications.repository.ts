@@ -59,3 +59,15 @@ export async function markRead(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** How many of the given ids are notifications of this person. */
+export async function countOwn(db: Kysely<DB>, workspaceId: string, userId: string, ids: string[]) {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspaceId', '=', workspaceId)
+    .where('userId', '=', userId)
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

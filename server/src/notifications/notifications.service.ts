@@ -1,6 +1,7 @@
 import type { Notification } from '@baken/core/notifications/notification.schema';
 import type { RequestContext } from '../platform/context.ts';
-import { markRead, notificationsOf } from './notifications.repository.ts';
+import { notFound } from '../platform/errors.ts';
+import { countOwn, markRead, notificationsOf } from './notifications.repository.ts';
 
 export async function myNotifications(ctx: RequestContext) {
   const { workspaceId, userId } = ctx.actor;
@@ -17,7 +18,10 @@ export async function myNotifications(ctx: RequestContext) {
   };
 }
 
+/** Marks the caller's notifications read; 404 when an id given is not one of theirs. */
 export async function markNotificationsRead(ctx: RequestContext, ids: string[] | 'all'): Promise<number> {
   const { workspaceId, userId } = ctx.actor;
+  if (ids !== 'all' && (await countOwn(ctx.db, workspaceId, userId, ids)) < new Set(ids).size)
+    throw notFound('Notification');
   return markRead(ctx.db, workspaceId, userId, ctx.now(), ids);
 }

@@ -343,6 +343,7 @@ export const dutch: Record<string, string> = {
   accepted: 'geaccepteerd',
   rejected: 'afgewezen',
   'Lead handover': 'Leadoverdracht',
+  Notification: 'Melding',
   'Use a two-letter country code such as NL.': 'Gebruik een landcode van twee letters, zoals NL.',
   'The working day must end after it starts.': 'De werkdag moet eindigen na het begin.',
   'Unknown time zone.': 'Onbekende tijdzone.',
