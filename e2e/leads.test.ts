@@ -121,4 +121,14 @@ describe('the lead inbox and the marketing-sales service levels', () => {
     await expect.poll(() => page.getByTestId('open-breaches').textContent()).toBe('1 open overschrijding');
     await screenshot(page, 'leads-service-levels');
   });
+
+  it('explains the words in the glossary and leads from a term to its page', async () => {
+    await page.getByRole('link', { name: 'Woordenlijst' }).click();
+    await page.getByRole('textbox', { name: 'Zoek in de woordenlijst' }).fill('werkuren');
+    const sla = page.getByTestId('term-sla');
+    await sla.getByText('Serviceniveau-afspraak (SLA)').waitFor();
+    expect(await page.getByTestId('term-deal').count()).toBe(0);
+    await sla.getByRole('link', { name: 'Open in Baken' }).click();
+    await page.getByRole('heading', { name: 'Serviceniveaus en leadkwaliteit' }).waitFor();
+  });
 });

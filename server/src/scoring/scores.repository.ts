@@ -119,3 +119,17 @@ export async function countOverThreshold(
     where s.total >= ${model.mqlThreshold}`.execute(db);
   return rows[0]?.count ?? 0;
 }
+
+/**
+ * How many contacts the stored scores put at or over a threshold: the current model's count as of
+ * its last rescore, without scoring anyone again.
+ */
+export async function countStoredOverThreshold(db: Kysely<DB>, workspaceId: string, threshold: number) {
+  const row = await db
+    .selectFrom('contactScores')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspaceId', '=', workspaceId)
+    .where('total', '>=', threshold)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -19,6 +19,7 @@ import { assertCanWrite } from '../platform/records/record-writes.ts';
 import { rescoreJob } from './rescore.job.ts';
 import {
   countOverThreshold,
+  countStoredOverThreshold,
   eventsOfContact,
   findScoringModel,
   insertContactEvent,
@@ -68,12 +69,16 @@ export async function saveModel(ctx: RequestContext, model: ScoringModel) {
   return scoringModel(ctx);
 }
 
-/** How many contacts a model would make MQL now, before it is saved. */
+/**
+ * How many contacts a model would make MQL now, before it is saved, beside how many the saved model
+ * puts there by the stored scores (read, not computed again: one pass over the workspace, not two).
+ */
 export async function previewModel(ctx: RequestContext, model: ScoringModel) {
-  const current = await modelOf(ctx.db, ctx.actor.workspaceId);
+  const { workspaceId } = ctx.actor;
+  const current = await modelOf(ctx.db, workspaceId);
   const [wouldBe, nowAre] = await Promise.all([
-    countOverThreshold(ctx.db, ctx.actor.workspaceId, model, ctx.now()),
-    countOverThreshold(ctx.db, ctx.actor.workspaceId, current, ctx.now()),
+    countOverThreshold(ctx.db, workspaceId, model, ctx.now()),
+    countStoredOverThreshold(ctx.db, workspaceId, current.mqlThreshold),
   ]);
   return { mql: wouldBe, mqlWithCurrentModel: nowAre };
 }

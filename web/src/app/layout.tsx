@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconArrowsSplit,
+  IconBook,
   IconBuilding,
   IconChecklist,
   IconClockExclamation,
@@ -63,6 +64,7 @@ function navItems(t: (key: string) => string, me: Me): NavItem[] {
     { to: '/settings/scoring', label: t('scoring:model.title'), icon: <IconGauge size={18} /> },
     { to: '/settings/lead-routing', label: t('leads:routing.title'), icon: <IconArrowsSplit size={18} /> },
     { to: '/settings/icp', label: t('icp:profile.nav'), icon: <IconTarget size={18} /> },
+    { to: '/glossary', label: t('glossary:title'), icon: <IconBook size={18} /> },
     { to: '/settings/profile', label: t('nav.profile'), icon: <IconUser size={18} /> },
     { to: '/settings/api-tokens', label: t('nav.apiTokens'), icon: <IconKey size={18} /> },
   ];

@@ -198,6 +198,10 @@ const routeTree = rootRoute.addChildren([
       lazyRouteComponent(() => import('../icp/prospects-page.tsx'), 'ProspectsPage'),
     ),
     page(
+      '/glossary',
+      lazyRouteComponent(() => import('../glossary/glossary-page.tsx'), 'GlossaryPage'),
+    ),
+    page(
       '/leads/inbox',
       lazyRouteComponent(() => import('../leads/lead-inbox-page.tsx'), 'LeadInboxPage'),
     ),
