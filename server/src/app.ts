@@ -23,6 +23,7 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
+import { metricRoutes } from './metrics/metrics.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           scoringRoutes,
           leadRoutes,
           icpRoutes,
+          metricRoutes,
           notificationRoutes,
           duplicateRoutes,
           dataHealthRoutes,

@@ -32,7 +32,8 @@ type DealRow = NonNullable<Awaited<ReturnType<typeof dealStore.find>>>;
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-function todayIn(timeZone: string, now: Date): string {
+/** The calendar day it is now in a time zone (YYYY-MM-DD). */
+export function todayIn(timeZone: string, now: Date): string {
   // Making a DateTimeFormat costs far more than using one: one per time zone.
   let format = dayFormats.get(timeZone);
   if (!format) {

@@ -360,6 +360,9 @@ export const dutch: Record<string, string> = {
   'Criterion id {repeated} is used twice.': 'Criterium-id {repeated} komt twee keer voor.',
   'Use a company field or custom.<key>.': 'Gebruik een veld van het bedrijf of custom.<sleutel>.',
 
+  // Revenue metrics
+  'Give both from and to, or neither.': 'Geef zowel van als tot, of geen van beide.',
+
   // Predictive score
   'Training the predictive model takes a manager, an admin or the owner.':
     'Het voorspellende model trainen mag alleen een manager, een beheerder of de eigenaar.',
