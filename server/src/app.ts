@@ -24,6 +24,7 @@ import { industryCodeRoutes } from './industry-codes/industry-codes.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { metricRoutes } from './metrics/metrics.routes.ts';
+import { quotaRoutes } from './metrics/quotas.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           leadRoutes,
           icpRoutes,
           metricRoutes,
+          quotaRoutes,
           notificationRoutes,
           duplicateRoutes,
           dataHealthRoutes,

@@ -236,6 +236,9 @@ async function handOverLeads(test: TestApp, owner: Client): Promise<void> {
     ],
   });
   await runJobs(test.ctx);
+  await owner.ok('PUT', `${api}/quotas`, {
+    quotas: [{ userId: me.user.id, unit: 'quarter', periodStart: '2027-01-01', amount: 2_000_000 }],
+  });
 }
 
 /** Every GET answer of the workspace a restore must reproduce, keyed by URL. */
@@ -271,6 +274,9 @@ export async function apiAnswers(client: Client): Promise<Record<string, unknown
     '/icp/suggestions',
     '/icp/tam',
     '/prospects',
+    '/quotas',
+    '/quotas/attainment?unit=quarter&date=2027-02-01',
+    '/metrics/sales?unit=year&date=2026-06-01',
   ]) {
     await get(url);
   }

@@ -49,6 +49,7 @@ const resources = [
   'merges',
   'imports',
   'lead-handovers',
+  'quotas',
 ] as const;
 type Resource = (typeof resources)[number];
 type Fixtures = Record<Resource, string>;
@@ -141,6 +142,14 @@ describe('bad input at every route', () => {
           '/api/v1/lead-handovers?owner=all&limit=200',
         );
         return data.find((handover) => handover.contactId === lead.id)!.id;
+      }
+      case 'quotas': {
+        // Each fixture its own month, so that a second one adds a quota rather than replacing one.
+        const month = String(1 + (keySequence++ % 12)).padStart(2, '0');
+        const { data } = await client.ok<{ data: { id: string }[] }>('PUT', '/api/v1/quotas', {
+          quotas: [{ userId: null, unit: 'month', periodStart: `2031-${month}-01`, amount: 1_000 }],
+        });
+        return data[0]!.id;
       }
       case 'imports': {
         const uploader = await tokenClient(test.app, client);

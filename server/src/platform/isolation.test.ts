@@ -103,6 +103,9 @@ describe('workspace isolation', () => {
     const lead = await ownerA.ok<{ id: string }>('POST', '/api/v1/contacts', { lastName: 'Zuiderzee lead' });
     await ownerA.ok('PATCH', `/api/v1/contacts/${lead.id}`, { lifecycleStage: 'mql' });
     const handovers = await ownerA.ok<{ data: { id: string }[] }>('GET', '/api/v1/lead-handovers?owner=all');
+    const quota = await ownerA.ok<{ data: { id: string }[] }>('PUT', '/api/v1/quotas', {
+      quotas: [{ userId: null, unit: 'month', periodStart: '2026-11-01', amount: 100_000 }],
+    });
     const me = await ownerA.ok<{ user: { id: string } }>('GET', '/api/v1/auth/me');
     Object.assign(ids, {
       accounts: account.id,
@@ -120,6 +123,7 @@ describe('workspace isolation', () => {
       imports: imported.json().id,
       users: me.user.id,
       'lead-handovers': handovers.data[0]!.id,
+      quotas: quota.data[0]!.id,
       contactId: contact.id,
     });
   });

@@ -505,6 +505,16 @@ export interface AccountFitScoreTable {
   scoredAt: Timestamp;
 }
 
+export interface QuotaTable {
+  workspaceId: string;
+  id: string;
+  userId: string | null;
+  unit: 'month' | 'quarter';
+  periodStart: DateOnly;
+  amount: number;
+  updatedAt: Timestamp;
+}
+
 export interface NotificationTable {
   workspaceId: string;
   id: Generated<string>;
@@ -545,6 +555,7 @@ export interface DB {
   predictiveModels: PredictiveModelTable;
   icpProfiles: IcpProfileTable;
   accountFitScores: AccountFitScoreTable;
+  quotas: QuotaTable;
   dealContacts: DealContactTable;
   activities: ActivityTable;
   searchWords: SearchWordTable;

@@ -362,6 +362,11 @@ export const dutch: Record<string, string> = {
 
   // Revenue metrics
   'Give both from and to, or neither.': 'Geef zowel van als tot, of geen van beide.',
+  'Setting quotas takes a manager, an admin or the owner.':
+    'Quota instellen mag alleen een manager, een beheerder of de eigenaar.',
+  'A period starts on the first day of a month or quarter.':
+    'Een periode begint op de eerste dag van een maand of kwartaal.',
+  Quota: 'Quotum',
 
   // Predictive score
   'Training the predictive model takes a manager, an admin or the owner.':
