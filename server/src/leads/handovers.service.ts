@@ -12,6 +12,7 @@ import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, invalidField, notFound } from '../platform/errors.ts';
 import { assertCanChange } from '../platform/records/record-writes.ts';
+import { memberIds } from '../users/users.repository.ts';
 import {
   decideHandover,
   findHandover,
@@ -29,26 +30,12 @@ export async function leadRouting(ctx: RequestContext) {
   };
 }
 
-async function isMember(ctx: RequestContext, userId: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('memberships')
-    .select('userId')
-    .where('workspaceId', '=', ctx.actor.workspaceId)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Saves how MQLs are routed and the service levels (managers and above); members only. */
 export async function saveLeadRouting(ctx: RequestContext, routing: LeadRouting) {
   if (!atLeast(ctx.actor.role, 'manager'))
     throw new AppError('forbidden', 'Changing lead routing takes a manager, an admin or the owner.');
   const { workspaceId, userId } = ctx.actor;
-  const members = new Set(
-    (
-      await ctx.db.selectFrom('memberships').select('userId').where('workspaceId', '=', workspaceId).execute()
-    ).map((row) => row.userId),
-  );
+  const members = await memberIds(ctx.db, workspaceId);
   const handover = routing.sdrHandover;
   const named: [field: string, userId: string][] = [
     ...routing.userIds.map((id, index): [string, string] => [`userIds.${index}`, id]),
@@ -124,7 +111,11 @@ function handoverOf(row: HandoverRow, routing: LeadRouting): Handover {
 /** The lead inbox: handovers routed to the caller (or anyone's, or everyone's), newest MQL first. */
 export async function handovers(ctx: RequestContext, query: z.output<typeof handoverListQuery>) {
   const ownerId = query.owner === 'me' ? ctx.actor.userId : query.owner === 'all' ? undefined : query.owner;
-  if (ownerId && ownerId !== ctx.actor.userId && !(await isMember(ctx, ownerId)))
+  if (
+    ownerId &&
+    ownerId !== ctx.actor.userId &&
+    !(await memberIds(ctx.db, ctx.actor.workspaceId)).has(ownerId)
+  )
     throw invalidField('owner', 'This person is not in the workspace.');
   const [{ routing }, rows] = await Promise.all([
     leadRouting(ctx),

@@ -1,6 +1,7 @@
 import type { LeadQuality, RejectReason, ServiceLevels } from '@baken/core/leads/handover.schema';
 import { reportPeriod } from '@baken/core/leads/report-period';
 import type { RequestContext } from '../platform/context.ts';
+import { workspaceOf } from '../workspaces/workspaces.service.ts';
 import { leadRouting } from './handovers.service.ts';
 import {
   breachesByRep,
@@ -13,11 +14,7 @@ import {
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 async function periodOf(ctx: RequestContext, asked: { from?: string; to?: string }) {
-  const workspace = await ctx.db
-    .selectFrom('workspaces')
-    .select('timeZone')
-    .where('id', '=', ctx.actor.workspaceId)
-    .executeTakeFirstOrThrow();
+  const workspace = await workspaceOf(ctx);
   return { ...reportPeriod(asked, workspace.timeZone, ctx.now()), timeZone: workspace.timeZone };
 }
 

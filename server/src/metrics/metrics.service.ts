@@ -4,15 +4,12 @@ import { salesMetrics } from '@baken/core/metrics/sales-totals';
 import type { z } from 'zod';
 import { todayIn } from '../deals/deals.service.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { workspaceOf } from '../workspaces/workspaces.service.ts';
 import { salesTotals } from './metrics.repository.ts';
 
 /** Closing rate, cycle, velocity and pipeline for a period, in the workspace's currency. */
 export async function salesFigures(ctx: RequestContext, query: z.output<typeof salesMetricsQuery>) {
-  const workspace = await ctx.db
-    .selectFrom('workspaces')
-    .select(['timeZone', 'currency'])
-    .where('id', '=', ctx.actor.workspaceId)
-    .executeTakeFirstOrThrow();
+  const workspace = await workspaceOf(ctx);
   const period =
     query.from && query.to
       ? customPeriod(query.from, query.to)

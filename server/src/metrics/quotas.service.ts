@@ -7,6 +7,8 @@ import { todayIn } from '../deals/deals.service.ts';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, invalidField, notFound } from '../platform/errors.ts';
+import { memberIds } from '../users/users.repository.ts';
+import { workspaceOf } from '../workspaces/workspaces.service.ts';
 import { deleteQuota, findQuota, listQuotas, upsertQuota, wonAndOpenByOwner } from './quotas.repository.ts';
 
 type QuotaRow = Awaited<ReturnType<typeof listQuotas>>[number];
@@ -26,11 +28,7 @@ export async function quotas(ctx: RequestContext, query: z.output<typeof quotaLi
 export async function setQuotas(ctx: RequestContext, input: z.output<typeof quotaInput>[]) {
   assertManager(ctx);
   const { workspaceId } = ctx.actor;
-  const members = new Set(
-    (
-      await ctx.db.selectFrom('memberships').select('userId').where('workspaceId', '=', workspaceId).execute()
-    ).map((row) => row.userId),
-  );
+  const members = await memberIds(ctx.db, workspaceId);
   input.forEach((quota, index) => {
     if (quota.userId && !members.has(quota.userId))
       throw invalidField(`quotas.${index}.userId`, 'This person is not in the workspace.');
@@ -61,11 +59,7 @@ export async function removeQuota(ctx: RequestContext, id: string): Promise<void
 /** Each quota of the period against the deals won in it, with the gap and the pipeline to close it. */
 export async function attainment(ctx: RequestContext, query: z.output<typeof attainmentQuery>) {
   const { workspaceId } = ctx.actor;
-  const workspace = await ctx.db
-    .selectFrom('workspaces')
-    .select(['timeZone', 'currency'])
-    .where('id', '=', workspaceId)
-    .executeTakeFirstOrThrow();
+  const workspace = await workspaceOf(ctx);
   const period = periodOf(query.date ?? todayIn(workspace.timeZone, ctx.now()), query.unit);
   const [set, totals] = await Promise.all([
     listQuotas(ctx.db, workspaceId, period.start, period.start),

@@ -12,6 +12,16 @@ export function listMembers(db: Kysely<DB>, workspaceId: string) {
     .execute();
 }
 
+/** The ids of the workspace's members, to check people named in settings against. */
+export async function memberIds(db: Kysely<DB>, workspaceId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('workspaceId', '=', workspaceId)
+    .execute();
+  return new Set(rows.map((row) => row.userId));
+}
+
 export function findMember(db: Kysely<DB>, workspaceId: string, userId: string) {
   return db
     .selectFrom('memberships')

@@ -21,6 +21,13 @@ type Db = AppContext['db'];
 
 export const workspaceById = (db: Db, id: string) => findWorkspace(db, id);
 
+/** The caller's workspace: its time zone and currency for reports. */
+export async function workspaceOf(ctx: RequestContext) {
+  const workspace = await findWorkspace(ctx.db, ctx.actor.workspaceId);
+  if (!workspace) throw notFound('Workspace');
+  return workspace;
+}
+
 /** The country national phone numbers are read in when a record has no country of its own. */
 export async function defaultCountryOf(db: Db, workspaceId: string): Promise<string> {
   return (await findDefaultCountry(db, workspaceId)) ?? 'NL';
