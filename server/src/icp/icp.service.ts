@@ -8,6 +8,7 @@ import { audit } from '../platform/audit/audit.ts';
 import type { AppContext, RequestContext } from '../platform/context.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, invalidField, notFound } from '../platform/errors.ts';
+import { decodePairCursor, encodePairCursor } from '../platform/http/pair-cursor.ts';
 import { defineJob, enqueue } from '../platform/jobs/jobs.ts';
 import {
   accountCustomTypes,
@@ -164,12 +165,10 @@ export async function totalAddressableMarket(ctx: RequestContext) {
   };
 }
 
-const cursorOf = (value: number, id: string) => Buffer.from(`${value}|${id}`).toString('base64url');
-
 function afterCursor(raw: string | undefined) {
   if (!raw) return undefined;
-  const [value, id] = Buffer.from(raw, 'base64url').toString().split('|');
-  if (!value || !Number.isFinite(Number(value)) || !id || !/^[0-9a-f-]{36}$/i.test(id))
+  const { value, id } = decodePairCursor(raw);
+  if (!Number.isFinite(Number(value)))
     throw invalidField('cursor', 'This cursor is not valid: use the nextCursor of a previous page.');
   return { value: Number(value), id };
 }
@@ -190,7 +189,7 @@ export async function prospectList(ctx: RequestContext, query: z.output<typeof p
     data: page,
     nextCursor:
       rows.length > query.limit && last
-        ? cursorOf(query.sort === 'fit' ? last.fit : last.engagement, last.id)
+        ? encodePairCursor(query.sort === 'fit' ? last.fit : last.engagement, last.id)
         : null,
   };
 }

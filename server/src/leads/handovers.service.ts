@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { audit } from '../platform/audit/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, invalidField, notFound } from '../platform/errors.ts';
+import { decodePairCursor, encodePairCursor } from '../platform/http/pair-cursor.ts';
 import { assertCanChange } from '../platform/records/record-writes.ts';
 import { memberIds } from '../users/users.repository.ts';
 import {
@@ -64,14 +65,11 @@ export async function saveLeadRouting(ctx: RequestContext, routing: LeadRouting)
   return leadRouting(ctx);
 }
 
-const cursorOf = (row: { mqlAt: Date; id: string }) =>
-  Buffer.from(`${row.mqlAt.toISOString()}|${row.id}`).toString('base64url');
-
 function afterCursor(raw: string | undefined) {
   if (!raw) return undefined;
-  const [at, id] = Buffer.from(raw, 'base64url').toString().split('|');
-  const mqlAt = new Date(at ?? '');
-  if (Number.isNaN(mqlAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id))
+  const { value, id } = decodePairCursor(raw);
+  const mqlAt = new Date(value);
+  if (Number.isNaN(mqlAt.getTime()))
     throw invalidField('cursor', 'This cursor is not valid: use the nextCursor of a previous page.');
   return { mqlAt, id };
 }
@@ -131,7 +129,8 @@ export async function handovers(ctx: RequestContext, query: z.output<typeof hand
   const last = page.at(-1);
   return {
     data: page.map((row) => handoverOf(row, routing)),
-    nextCursor: rows.length > query.limit && last ? cursorOf(last) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodePairCursor(last.mqlAt.toISOString(), last.id) : null,
   };
 }
 
